@@ -1,0 +1,35 @@
+# Two entry points, both working from a fresh clone:
+#   make run    set up .venv and run briefgen on the bundled sample sources
+#   make test   set up .venv and run every check (ruff, mypy, pytest)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: run test setup lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+setup: $(BIN)/.installed
+
+run: setup
+	$(BIN)/briefgen demo --out $(OUT)
+
+lint: setup
+	$(BIN)/ruff check briefgen tests benchmarks
+	$(BIN)/ruff format --check briefgen tests benchmarks
+	$(BIN)/mypy
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
+	$(BIN)/python benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

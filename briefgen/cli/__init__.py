@@ -1,0 +1,1 @@
+"""The command line: ``briefgen [gui|inspect|summarize|build|templates|demo] ...``."""

@@ -1,0 +1,28 @@
+"""Helpers shared by the subcommands: exit codes, error lines, JSON output."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from briefgen.errors import InputError
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+
+def error_line(message: str) -> None:
+    """One line on stderr, prefixed with the program name."""
+    sys.stderr.write(f"briefgen: {message}\n")
+    sys.stderr.flush()
+
+
+def report_input_error(exc: InputError) -> None:
+    error_line(str(exc))
+
+
+def print_json(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2))
+    sys.stdout.write("\n")

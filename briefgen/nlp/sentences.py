@@ -1,0 +1,126 @@
+"""Sentence splitting: NLTK Punkt with bundled parameters, plus repair of sentences glued by lost spaces.
+
+Text pasted from the web often loses the space after a full stop where a link was stripped
+("…called us to action.Last year, I promised…"). Punkt needs white space after the stop, so those would stay
+one sentence. :class:`SentenceSplitter` splits them too, without breaking "U.S.", "e.g.", decimals ("3.5"),
+web addresses ("www.example.org") or initials ("J.F. Kennedy").
+
+All results are ``(start, end)`` spans into the text given, so a sentence is always the source's exact text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+
+from briefgen.nlp.punkt_params import load_punkt_parameters
+
+# A stop (., !, ?, …), optionally followed by closing quotes/brackets, glued to the next sentence's capital
+# letter (itself optionally after an opening quote), where the stop follows a lower-case letter or a closing
+# quote. The word before the stop is checked separately (abbreviations, web addresses).
+_GLUED = re.compile(r"(?<=[a-z\u00df-\u00ff0-9%)\]”’\"'])([.!?…]+[”’\"')\]]*)(?=[“‘\"'(]?[A-Z][a-z])")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|au|io)\b)", re.IGNORECASE)
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}$")
+_MAX_SENTENCE_CHARS = 5000
+
+
+class _LanguageVars(PunktLanguageVars):
+    """Punkt language variables that also treat the ellipsis character as a sentence end."""
+
+    sent_end_chars = (".", "?", "!", "…")
+
+
+class SentenceSplitter:
+    """Splits text into sentence spans. Stateless after construction and safe to share between threads."""
+
+    def __init__(self) -> None:
+        params = load_punkt_parameters()
+        self._abbrevs = frozenset(params.abbrev_types)
+        self._punkt = PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sentence spans of *text*, trimmed of surrounding white space, in order, never empty."""
+        out: list[tuple[int, int]] = []
+        for start, end in _merge_after_initials(text, list(self._punkt_spans(text))):
+            for s, e in self._split_glued(text, start, end):
+                out.extend(_limit_length(text, s, e))
+        return out
+
+    def split(self, text: str) -> list[str]:
+        return [text[s:e] for s, e in self.spans(text)]
+
+    def _punkt_spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for start, end in self._punkt.span_tokenize(text):
+            s, e = _trim(text, start, end)
+            if s < e:
+                yield s, e
+
+    def _split_glued(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        piece = text[start:end]
+        cut = 0
+        for m in _GLUED.finditer(piece):
+            boundary = m.end(1)
+            before = _WORD_BEFORE.search(piece, 0, m.start(1))
+            word = before.group(1) if before else ""
+            if _URLISH.search(word) or _URLISH.search(piece[m.start(1) : m.start(1) + 40].split(" ", 1)[0]):
+                continue
+            bare = word.lstrip("“‘\"'([").lower()
+            if bare in self._abbrevs or "." in bare:
+                # "U.S.The", "e.g.This": abbreviations and dotted tokens are left alone
+                continue
+            s, e = _trim(text, start + cut, start + boundary)
+            if s < e:
+                yield s, e
+            cut = boundary
+        s, e = _trim(text, start + cut, end)
+        if s < e:
+            yield s, e
+
+
+def _merge_after_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo Punkt's split after a name's initials ("J.F. Kennedy")."""
+    out: list[tuple[int, int]] = []
+    for span in spans:
+        if out and _INITIALS_END.search(text, out[-1][0], out[-1][1]) and text[span[0]].isupper():
+            between = text[out[-1][1] : span[0]]
+            if between.isspace() and "\n" not in between:
+                out[-1] = (out[-1][0], span[1])
+                continue
+        out.append(span)
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _limit_length(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut run-on "sentences" (tables, lists without stops, a million-character line) at spaces."""
+    while end - start > _MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + _MAX_SENTENCE_CHARS)
+        if cut <= start:
+            cut = start + _MAX_SENTENCE_CHARS
+        s, e = _trim(text, start, cut)
+        if s < e:
+            yield s, e
+        start, _ = _trim(text, cut, end)
+    if start < end:
+        yield start, end
+
+
+@lru_cache(maxsize=1)
+def default_splitter() -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of *text* (convenience wrapper over the shared :class:`SentenceSplitter`)."""
+    return default_splitter().split(text)

@@ -1,0 +1,55 @@
+"""Words, stop words and stems for the summariser (NLTK Snowball stemmer; bundled stop-word list)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+from briefgen.resources import read_resource_text
+
+STOPWORDS_FILE = ("nlp", "stopwords_en.txt")
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
+
+
+def tokenize_words(text: str) -> list[str]:
+    """Word tokens of *text* (letters and digits; inner hyphens and apostrophes kept)."""
+    return _WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    words = set()
+    for line in read_resource_text(*STOPWORDS_FILE).splitlines():
+        line = line.strip().lower()
+        if line and not line.startswith("#"):
+            words.add(line)
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> SnowballStemmer:
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem of a lower-cased word (cached: news text repeats its words a lot)."""
+    return str(_stemmer().stem(word))
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed, lower-cased content words of *text*: stop words, numbers-only and 1-letter tokens dropped."""
+    stops = stop_words()
+    out: list[str] = []
+    for tok in tokenize_words(text):
+        low = tok.lower().replace("’", "'")
+        if low.endswith("'s"):
+            low = low[:-2]
+        elif low.endswith("n't"):
+            low = low[:-3]
+        if len(low) < 2 or low in stops or low.isdigit():
+            continue
+        out.append(stem(low))
+    return out
