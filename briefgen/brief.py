@@ -1,0 +1,86 @@
+"""The composed brief: render-agnostic content that the DOCX, PDF and Markdown renderers lay out.
+
+:mod:`briefgen.compose` builds a :class:`Brief` from a corpus, a summary and a template; renderers only read it.
+Every :class:`BriefSentence` carries citations; ``Brief.entry_for(citation)`` gives its numbered source entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from briefgen.model import Citation, Metadata
+
+
+class PartKind(StrEnum):
+    EXECUTIVE_SUMMARY = "executive_summary"
+    SECTION = "section"
+    KEY_POINTS = "key_points"
+    KEY_FIGURES = "key_figures"
+    QUOTES = "quotes"
+    KEYPHRASES = "keyphrases"
+    SOURCES = "sources"
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSentence:
+    id: str
+    text: str
+    """Verbatim source text."""
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    kind: PartKind
+    heading: str
+    sentences: tuple[BriefSentence, ...] = ()
+    subheading: str | None = None
+    """E.g. the article a section comes from."""
+    as_list: bool = False
+    """Render the sentences as a bulleted list instead of a paragraph."""
+    terms: tuple[str, ...] = ()
+    """For ``KEYPHRASES`` parts."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    """One numbered entry of the source list / bibliography: an article (the citable unit)."""
+
+    number: int
+    article_id: str
+    source_id: str
+    path: str
+    metadata: Metadata
+    accessed: str
+    """ISO date the brief was made (the "accessed" date of a bibliography)."""
+    formatted: str
+    """The bibliography entry as plain text in the brief's bibliography style."""
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    title: str
+    subtitle: str | None
+    date: str
+    author: str | None
+    organisation: str | None
+    marking: str | None
+    parts: tuple[Part, ...]
+    sources: tuple[SourceEntry, ...]
+    citation_style: str = "numeric"
+    """``numeric`` ([1]), ``author_date`` ((BBC, 2017)) or ``footnotes``."""
+    bibliography_style: str = "apa"
+    """``apa`` or ``chicago``."""
+    keywords: tuple[str, ...] = ()
+    template_name: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def entry_for(self, citation: Citation) -> SourceEntry | None:
+        for entry in self.sources:
+            if entry.article_id == citation.article:
+                return entry
+        return None
+
+    def sentences(self) -> tuple[BriefSentence, ...]:
+        return tuple(s for p in self.parts for s in p.sentences)

@@ -1,0 +1,1 @@
+"""Readers for formats beyond plain text and Markdown."""

@@ -1,0 +1,1 @@
+"""Extractive summarisation (see :mod:`briefgen.summarize.api` for the public types)."""

@@ -1,0 +1,64 @@
+"""Public types of the summariser: what a caller asks for and what it gets back.
+
+``summarize(corpus, request)`` (in :mod:`briefgen.summarize.engine`) returns a :class:`Summary` whose sentences
+are verbatim source sentences, each with its citations: the first citation is the sentence's own place; further
+citations are other places (usually other sources) where the same or nearly the same sentence appears.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefgen.model import Citation
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How long a summary may be. Exactly one of the three is set."""
+
+    sentences: int | None = None
+    words: int | None = None
+    """Whole sentences whose total word count stays within this many words."""
+    ratio: float | None = None
+    """A fraction (0-1] of the selected text's words."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRequest:
+    selection: tuple[str, ...] = ()
+    """Source, article or section ids; empty means everything."""
+    budget: Budget = field(default_factory=lambda: Budget(sentences=5))
+    algorithm: str = "default"
+    pins: frozenset[str] = frozenset()
+    """Sentence ids always included (they count against the budget)."""
+    excludes: frozenset[str] = frozenset()
+    """Sentence ids never included."""
+    per_section: Budget | None = None
+    """When set, each selected section gets its own summary of this length (see ``Summary.by_section``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    id: str
+    """The sentence id of its own place (``citations[0].sentence``)."""
+    text: str
+    citations: tuple[Citation, ...]
+    score: float = 0.0
+    pinned: bool = False
+
+    @property
+    def section(self) -> str:
+        return self.citations[0].section
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    algorithm: str
+    sentences: tuple[SummarySentence, ...]
+    """In reading order: sections in selection (brief) order, source order within a section."""
+    keyphrases: tuple[str, ...] = ()
+    key_figures: tuple[SummarySentence, ...] = ()
+    """Sentences with amounts, percentages, counts or dates, best first."""
+    by_section: dict[str, tuple[SummarySentence, ...]] = field(default_factory=dict)
+    """Per-section summaries (only when ``SummaryRequest.per_section`` was set), keyed by section id."""
+    section_keyphrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
