@@ -1,0 +1,11 @@
+"""Renderers of a composed :class:`~briefgen.brief.Brief`: PDF (reportlab), DOCX (python-docx) and Markdown.
+
+``render(brief, style, path)`` picks the renderer from the output file's extension; see
+:mod:`briefgen.render.registry`. The look is a :class:`~briefgen.render.style.RenderStyle`.
+"""
+
+from __future__ import annotations
+
+from briefgen.render.style import RenderStyle, default_style
+
+__all__ = ["RenderStyle", "default_style"]
