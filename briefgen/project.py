@@ -1,0 +1,239 @@
+"""The ``.briefgen`` project file: a whole workspace saved as versioned JSON.
+
+A project records *what the user chose*, never the extracted text: the sources (by path, relative to the
+project file when possible, with the SHA-256 of their bytes and the source id they had), the ticked sections,
+pinned and excluded sentences, metadata edits keyed by article id, the template, the summary length, the
+algorithm and the output format. Sources are read again when the project is opened; a source whose bytes
+changed gets a new id, and :mod:`briefgen.project_build` maps the saved ids onto it.
+
+Example::
+
+    {
+      "format": "briefgen-project",
+      "schema": 1,
+      "sources": [{"path": "articles/kim.txt", "sha256": "6fe9ca65...", "id": "6fe9ca65"}],
+      "selection": ["6fe9ca65.a1.s1", "6fe9ca65.a1.s2"],
+      "pins": ["6fe9ca65.a1.s1.t3"],
+      "excludes": [],
+      "metadata": {"6fe9ca65.a1": {"author": "BBC News"}},
+      "template": "default",
+      "budget": {"sentences": 8},
+      "algorithm": "default",
+      "output_format": "pdf"
+    }
+
+``selection`` is ``null`` when every section is ticked. Loading is strict: a file that is not JSON, is not a
+briefgen project, comes from a newer briefgen or has a malformed field raises :class:`InputError` with a
+one-line reason naming the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefgen.errors import InputError
+from briefgen.fileio import atomic_write_text, read_limited
+from briefgen.model import Metadata
+from briefgen.project_migrate import FORMAT_TAG, SCHEMA_VERSION, migrate
+from briefgen.summarize.api import Budget
+
+PROJECT_SUFFIX = ".briefgen"
+OUTPUT_FORMATS = ("pdf", "docx", "md")
+METADATA_FIELDS = ("title", "author", "publisher", "date", "url")
+MAX_PROJECT_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectSource:
+    path: str
+    """As stored: relative to the project file's folder when it was saved inside it (POSIX separators)."""
+    sha256: str
+    id: str
+    """The source id it had when the project was saved."""
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    sources: tuple[ProjectSource, ...] = ()
+    selection: tuple[str, ...] | None = None
+    """Ticked section ids in reading order; ``None`` means every section."""
+    pins: frozenset[str] = frozenset()
+    excludes: frozenset[str] = frozenset()
+    metadata: dict[str, Metadata] = field(default_factory=dict)
+    """Metadata edits by article id: only the fields the user set (the rest are ``None``)."""
+    template: str = "default"
+    budget: Budget = field(default_factory=lambda: Budget(sentences=5))
+    algorithm: str = "default"
+    output_format: str = "pdf"
+
+
+def budget_to_json(budget: Budget) -> dict[str, int | float]:
+    if budget.sentences is not None:
+        return {"sentences": budget.sentences}
+    if budget.words is not None:
+        return {"words": budget.words}
+    if budget.ratio is not None:
+        return {"ratio": budget.ratio}
+    return {"sentences": 5}
+
+
+def budget_from_json(raw: Any) -> Budget:
+    """A :class:`Budget` from ``{"sentences": N}``, ``{"words": N}`` or ``{"ratio": F}``.
+
+    Raises ``ValueError`` when malformed.
+    """
+    if not isinstance(raw, dict) or len(raw) != 1:
+        raise ValueError("'budget' must have exactly one of sentences, words or ratio")
+    ((key, value),) = raw.items()
+    if key in ("sentences", "words"):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"budget '{key}' must be a whole number of at least 1")
+        return Budget(sentences=value) if key == "sentences" else Budget(words=value)
+    if key == "ratio":
+        if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
+            raise ValueError("budget 'ratio' must be a number above 0 and at most 1")
+        return Budget(ratio=float(value))
+    raise ValueError(f"unknown budget kind {key!r}")
+
+
+def stored_path(source_path: str, project_path: str | os.PathLike[str]) -> str:
+    """*source_path* relative to the project's folder when it lies inside it (or near it), else absolute."""
+    folder = Path(project_path).resolve().parent
+    target = Path(source_path).resolve()
+    try:
+        rel = os.path.relpath(target, folder)
+    except ValueError:  # another drive on Windows
+        return target.as_posix()
+    if rel.count("..") > 2:
+        return target.as_posix()
+    return Path(rel).as_posix()
+
+
+def resolved_path(stored: str, project_path: str | os.PathLike[str]) -> str:
+    """Where a stored source path points, given the project file's location."""
+    p = Path(stored)
+    if p.is_absolute():
+        return str(p)
+    return str(Path(os.path.normpath(Path(project_path).resolve().parent / p)))
+
+
+def project_to_json(project: Project) -> dict[str, Any]:
+    return {
+        "format": FORMAT_TAG,
+        "schema": SCHEMA_VERSION,
+        "sources": [{"path": s.path, "sha256": s.sha256, "id": s.id} for s in project.sources],
+        "selection": None if project.selection is None else list(project.selection),
+        "pins": sorted(project.pins),
+        "excludes": sorted(project.excludes),
+        "metadata": {
+            art: {k: getattr(md, k) for k in METADATA_FIELDS if getattr(md, k) is not None}
+            for art, md in sorted(project.metadata.items())
+        },
+        "template": project.template,
+        "budget": budget_to_json(project.budget),
+        "algorithm": project.algorithm,
+        "output_format": project.output_format,
+    }
+
+
+def dumps_project(project: Project) -> str:
+    return json.dumps(project_to_json(project), ensure_ascii=False, indent=2) + "\n"
+
+
+def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write *project* to *path* atomically; ``InputError`` naming the file if it cannot be written."""
+    try:
+        atomic_write_text(path, dumps_project(project))
+    except OSError as exc:
+        raise InputError(f"cannot save the project ({exc.strerror or exc})", os.fspath(path)) from None
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    """Read and validate a project file; ``InputError`` with a one-line reason for anything wrong."""
+    shown = os.fspath(path)
+    data = read_limited(path, max_bytes=MAX_PROJECT_BYTES)
+    return parse_project(data, shown)
+
+
+def parse_project(data: bytes, shown: str = "<project>") -> Project:
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError("not a briefgen project (not UTF-8 text)", shown) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"damaged project file (invalid JSON at line {exc.lineno}: {exc.msg})", shown
+        ) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT_TAG:
+        raise InputError('not a briefgen project (no "format": "briefgen-project" tag)', shown)
+    try:
+        raw = migrate(raw)
+        return _project_from_json(raw)
+    except ValueError as exc:
+        raise InputError(f"damaged project file ({exc})", shown) from None
+
+
+def _str_list(raw: dict[str, Any], key: str) -> list[str]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"'{key}' must be a list of ids")
+    return list(value)
+
+
+def _text(raw: dict[str, Any], key: str, default: str) -> str:
+    value = raw.get(key, default)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"'{key}' must be a non-empty string")
+    return value
+
+
+def _project_from_json(raw: dict[str, Any]) -> Project:
+    sources_raw = raw.get("sources", [])
+    if not isinstance(sources_raw, list):
+        raise ValueError("'sources' must be a list")
+    sources = []
+    for i, item in enumerate(sources_raw, 1):
+        if not isinstance(item, dict):
+            raise ValueError(f"source {i} must be an object")
+        path, digest, sid = item.get("path"), item.get("sha256"), item.get("id")
+        if not isinstance(path, str) or not path:
+            raise ValueError(f"source {i} has no path")
+        if (
+            not isinstance(digest, str)
+            or len(digest) != 64
+            or any(c not in "0123456789abcdef" for c in digest)
+        ):
+            raise ValueError(f"source {i} ({path}) has no valid sha256")
+        if not isinstance(sid, str) or not sid or "." in sid:
+            raise ValueError(f"source {i} ({path}) has no valid id")
+        sources.append(ProjectSource(path, digest, sid))
+    selection_raw = raw.get("selection")
+    selection = None if selection_raw is None else tuple(_str_list(raw, "selection"))
+    metadata_raw = raw.get("metadata", {})
+    if not isinstance(metadata_raw, dict):
+        raise ValueError("'metadata' must be an object keyed by article id")
+    metadata: dict[str, Metadata] = {}
+    for art, fields in metadata_raw.items():
+        if not isinstance(fields, dict) or not set(fields) <= set(METADATA_FIELDS):
+            raise ValueError(f"metadata for {art} must only have {', '.join(METADATA_FIELDS)}")
+        if not all(v is None or isinstance(v, str) for v in fields.values()):
+            raise ValueError(f"metadata for {art} must be text")
+        metadata[art] = Metadata(**fields)
+    output_format = _text(raw, "output_format", "pdf")
+    if output_format not in OUTPUT_FORMATS:
+        raise ValueError(f"unknown output format {output_format!r}")
+    return Project(
+        sources=tuple(sources),
+        selection=selection,
+        pins=frozenset(_str_list(raw, "pins")),
+        excludes=frozenset(_str_list(raw, "excludes")),
+        metadata=metadata,
+        template=_text(raw, "template", "default"),
+        budget=budget_from_json(raw.get("budget", {"sentences": 5})),
+        algorithm=_text(raw, "algorithm", "default"),
+        output_format=output_format,
+    )

@@ -1,0 +1,190 @@
+"""The .briefgen project file: round trips, strict validation, id mapping, build inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefgen.corpus import Corpus
+from briefgen.errors import InputError
+from briefgen.ids import digest_of
+from briefgen.model import Article, Metadata, Paragraph, ParagraphKind, Section, Sentence, Source
+from briefgen.project import (
+    Project,
+    ProjectSource,
+    budget_from_json,
+    load_project,
+    parse_project,
+    resolved_path,
+    save_project,
+    stored_path,
+)
+from briefgen.project_build import remap_project
+from briefgen.project_state import WorkspaceState, apply_metadata
+from briefgen.summarize.api import Budget
+
+
+def make_source(path: str, sections: list[list[str]], title: str = "A title") -> Source:
+    """A one-article source built by hand: one paragraph per section, one sentence per string."""
+    text_all = "\n".join(" ".join(s) for s in sections)
+    digest = digest_of(text_all.encode())
+    sid = digest[:8]
+    art_id = f"{sid}.a1"
+    built = []
+    for i, sents in enumerate(sections, 1):
+        sec_id = f"{art_id}.s{i}"
+        text = " ".join(sents)
+        pos, objs = 0, []
+        for j, s in enumerate(sents, 1):
+            objs.append(Sentence(f"{sec_id}.t{j}", s, pos, pos + len(s)))
+            pos += len(s) + 1
+        para = Paragraph(f"{sec_id}.p1", ParagraphKind.TEXT, 0, len(text), tuple(objs))
+        built.append(Section(sec_id, f"Part {i}", text, (para,)))
+    article = Article(art_id, Metadata(title=title, publisher="Daily"), tuple(built))
+    return Source(sid, path, "text", digest, (article,))
+
+
+@pytest.fixture()
+def corpus() -> Corpus:
+    a = make_source("/data/a.txt", [["One fish.", "Two fish."], ["Red fish.", "Blue fish."]], "Fish")
+    b = make_source("/data/b.txt", [["Cats nap.", "Dogs bark."]], "Pets")
+    return Corpus([a, b])
+
+
+def test_round_trip_keeps_every_choice(tmp_path: Path, corpus: Corpus) -> None:
+    state = WorkspaceState(corpus)
+    a, b = corpus.sources
+    state.deselected = frozenset({f"{a.id}.a1.s2"})
+    state.pins = frozenset({f"{a.id}.a1.s1.t2"})
+    state.excludes = frozenset({f"{b.id}.a1.s1.t1"})
+    state.set_metadata(f"{b.id}.a1", Metadata(author="Jo Bloggs", date="2020-01-02"))
+    state.budget = Budget(words=120)
+    state.algorithm = "textrank"
+    state.template = "memo"
+    state.output_format = "docx"
+    path = tmp_path / "work.briefgen"
+    project = state.to_project(path)
+    save_project(project, path)
+    loaded = load_project(path)
+    assert loaded == project
+    again = WorkspaceState()
+    again.apply_project(loaded, corpus)
+    assert again.deselected == state.deselected
+    assert again.pins == state.pins and again.excludes == state.excludes
+    assert again.metadata == state.metadata
+    assert (again.budget, again.algorithm, again.template, again.output_format) == (
+        Budget(words=120),
+        "textrank",
+        "memo",
+        "docx",
+    )
+
+
+def test_all_ticked_is_stored_as_null(tmp_path: Path, corpus: Corpus) -> None:
+    project = WorkspaceState(corpus).to_project(tmp_path / "p.briefgen")
+    assert project.selection is None
+    assert WorkspaceState(corpus).summary_request().selection == ()
+
+
+def test_paths_are_relative_inside_the_project_folder(tmp_path: Path) -> None:
+    proj = tmp_path / "proj" / "x.briefgen"
+    src = tmp_path / "proj" / "articles" / "a.txt"
+    assert stored_path(str(src), proj) == "articles/a.txt"
+    assert resolved_path("articles/a.txt", proj) == str(src.resolve())
+    far = "/elsewhere/deep/a.txt"
+    assert stored_path(far, tmp_path / "a" / "b" / "c" / "d" / "x.briefgen") == far
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\xff\xfe\x00garbage", "not UTF-8"),
+        (b"{not json", "invalid JSON"),
+        (b"[1, 2]", "not a briefgen project"),
+        (b'{"format": "something-else", "schema": 1}', "not a briefgen project"),
+        (b'{"format": "briefgen-project"}', "schema"),
+        (b'{"format": "briefgen-project", "schema": 99}', "newer briefgen"),
+        (b'{"format": "briefgen-project", "schema": 1, "sources": {}}', "'sources' must be a list"),
+        (
+            b'{"format": "briefgen-project", "schema": 1, '
+            b'"sources": [{"path": "a", "sha256": "x", "id": "1"}]}',
+            "sha256",
+        ),
+        (b'{"format": "briefgen-project", "schema": 1, "pins": "abc"}', "'pins'"),
+        (b'{"format": "briefgen-project", "schema": 1, "budget": {"sentences": 0}}', "at least 1"),
+        (b'{"format": "briefgen-project", "schema": 1, "output_format": "odt"}', "output format"),
+        (b'{"format": "briefgen-project", "schema": 1, "metadata": {"x.a1": {"colour": "red"}}}', "metadata"),
+    ],
+)
+def test_damaged_or_foreign_files_give_one_line_reasons(data: bytes, reason: str) -> None:
+    with pytest.raises(InputError) as info:
+        parse_project(data, "bad.briefgen")
+    assert reason in info.value.reason
+    assert info.value.path == "bad.briefgen"
+    assert "\n" not in str(info.value)
+
+
+def test_missing_and_empty_files_are_input_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        load_project(tmp_path / "nope.briefgen")
+    (tmp_path / "empty.briefgen").write_bytes(b"")
+    with pytest.raises(InputError, match="empty"):
+        load_project(tmp_path / "empty.briefgen")
+
+
+def test_budget_kinds() -> None:
+    assert budget_from_json({"ratio": 0.25}) == Budget(ratio=0.25)
+    with pytest.raises(ValueError, match="exactly one"):
+        budget_from_json({"ratio": 0.2, "words": 3})
+    with pytest.raises(ValueError, match="ratio"):
+        budget_from_json({"ratio": 1.5})
+
+
+def test_saved_file_is_readable_json_with_a_format_tag(tmp_path: Path, corpus: Corpus) -> None:
+    path = tmp_path / "p.briefgen"
+    save_project(WorkspaceState(corpus).to_project(path), path)
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert raw["format"] == "briefgen-project" and raw["schema"] == 1
+    assert [s["id"] for s in raw["sources"]] == [s.id for s in corpus.sources]
+
+
+def test_remap_follows_a_changed_source_id(corpus: Corpus) -> None:
+    a = corpus.sources[0]
+    old = "deadbeef"
+    project = Project(
+        sources=(ProjectSource("a.txt", "0" * 64, old),),
+        selection=(f"{old}.a1.s1", f"{old}.a1.s9"),
+        pins=frozenset({f"{old}.a1.s1.t1"}),
+        metadata={f"{old}.a1": Metadata(author="X")},
+    )
+    mapped = remap_project(project, {old: a.id}, corpus)
+    assert mapped.selection == (f"{a.id}.a1.s1",)  # s9 no longer exists: dropped
+    assert mapped.pins == frozenset({f"{a.id}.a1.s1.t1"})
+    assert set(mapped.metadata) == {f"{a.id}.a1"}
+
+
+def test_metadata_edits_fill_from_the_original(corpus: Corpus) -> None:
+    b = corpus.sources[1]
+    edited = apply_metadata(corpus, {f"{b.id}.a1": Metadata(author="Jo")})
+    md = edited.article(f"{b.id}.a1").metadata
+    assert (md.title, md.author, md.publisher) == ("Pets", "Jo", "Daily")
+    assert corpus.article(f"{b.id}.a1").metadata.author is None
+
+
+def test_state_move_and_remove_sources(corpus: Corpus) -> None:
+    a, b = corpus.sources
+    state = WorkspaceState(corpus)
+    state.pins = frozenset({f"{a.id}.a1.s1.t1"})
+    state.move_source(b.id, 0)
+    assert [s.id for s in state.corpus.sources] == [b.id, a.id]
+    state.remove_source(a.id)
+    assert [s.id for s in state.corpus.sources] == [b.id]
+    assert state.pins == frozenset()
+
+
+def test_nothing_ticked_means_no_selection(corpus: Corpus) -> None:
+    state = WorkspaceState(corpus)
+    state.deselected = frozenset(sec.id for _, _, sec in corpus.sections())
+    assert not state.has_selection()
