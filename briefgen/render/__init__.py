@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+from briefgen.render.markers import citation_marker
+from briefgen.render.registry import format_for_path, render, render_bytes
 from briefgen.render.style import RenderStyle, default_style
 
-__all__ = ["RenderStyle", "default_style"]
+__all__ = ["RenderStyle", "citation_marker", "default_style", "format_for_path", "render", "render_bytes"]
