@@ -15,6 +15,15 @@ __version__ = "0.1.0"
 
 from briefgen.corpus import Corpus
 from briefgen.errors import BriefgenError, InputError
-from briefgen.ingest import load_sources, read_source
+from briefgen.ingest import LoadResult, load_sources, read_source, source_from_text
 
-__all__ = ["BriefgenError", "Corpus", "InputError", "__version__", "load_sources", "read_source"]
+__all__ = [
+    "BriefgenError",
+    "Corpus",
+    "InputError",
+    "LoadResult",
+    "__version__",
+    "load_sources",
+    "read_source",
+    "source_from_text",
+]

@@ -72,7 +72,7 @@ def atomic_writer(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO
     if mode != "wb":
         raise ValueError("atomic_writer only writes bytes ('wb')")
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    folder = target.parent if str(target.parent) else Path()
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     tmp = Path(tmp_name)
     try:

@@ -1,5 +1,13 @@
-"""Reading sources into the data model (placeholder filled below)."""
+"""Reading sources into the data model: one reader per format behind one registry, shared cleaning after it."""
 
-from briefgen.ingest.pipeline import load_sources, read_source
+from briefgen.ingest.pipeline import LoadResult, build_source, load_sources, read_source, source_from_text
+from briefgen.ingest.registry import supported_extensions
 
-__all__ = ["load_sources", "read_source"]
+__all__ = [
+    "LoadResult",
+    "build_source",
+    "load_sources",
+    "read_source",
+    "source_from_text",
+    "supported_extensions",
+]

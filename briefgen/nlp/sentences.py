@@ -28,7 +28,7 @@ _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}$")
 _MAX_SENTENCE_CHARS = 5000
 
 
-class _LanguageVars(PunktLanguageVars):
+class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
     """Punkt language variables that also treat the ellipsis character as a sentence end."""
 
     sent_end_chars = (".", "?", "!", "…")
@@ -45,7 +45,7 @@ class SentenceSplitter:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans of *text*, trimmed of surrounding white space, in order, never empty."""
         out: list[tuple[int, int]] = []
-        for start, end in _merge_after_initials(text, list(self._punkt_spans(text))):
+        for start, end in _merge_fragments(text, list(self._punkt_spans(text))):
             for s, e in self._split_glued(text, start, end):
                 out.extend(_limit_length(text, s, e))
         return out
@@ -81,11 +81,15 @@ class SentenceSplitter:
             yield s, e
 
 
-def _merge_after_initials(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Undo Punkt's split after a name's initials ("J.F. Kennedy")."""
+def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Undo Punkt's splits after a name's initials ("J.F. Kennedy") and before a lower-case word
+    ("what happened in Miami… was imaginable")."""
     out: list[tuple[int, int]] = []
     for span in spans:
-        if out and _INITIALS_END.search(text, out[-1][0], out[-1][1]) and text[span[0]].isupper():
+        if out and (
+            (_INITIALS_END.search(text, out[-1][0], out[-1][1]) and text[span[0]].isupper())
+            or text[span[0]].islower()
+        ):
             between = text[out[-1][1] : span[0]]
             if between.isspace() and "\n" not in between:
                 out[-1] = (out[-1][0], span[1])

@@ -1,0 +1,119 @@
+"""Cleaning a reader's blocks and cutting them into articles.
+
+Order of work: metadata lines are lifted out (they describe an article), boilerplate is dropped, then the blocks
+are cut into articles. A new article starts where a title-like line follows an article's end: a source or
+"originally published" line, a comment form, or a separator, after at least some body text. Each article's
+title is its first line when that line is title-like; repeats of the title anywhere in the article are removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefgen.ingest.blocks import Block, BlockKind
+from briefgen.ingest.boilerplate import Boilerplate, classify_boilerplate
+from briefgen.ingest.headings import infer_headings, is_title_like, same_text
+from briefgen.ingest.metadata_lines import parse_metadata_line
+from briefgen.model import Metadata
+
+MIN_ARTICLE_WORDS = 40
+"""Body words an article needs before an end marker may close it."""
+
+
+@dataclass
+class ArticleDraft:
+    blocks: list[Block] = field(default_factory=list)
+    metadata: Metadata = field(default_factory=Metadata)
+    title: str | None = None
+    body_words: int = 0
+
+    def add_metadata(self, found: Metadata) -> None:
+        self.metadata = self.metadata.merged(found)
+
+
+def split_articles(blocks: list[Block], *, infer: bool = True) -> list[ArticleDraft]:
+    """Cleaned articles of a document, in order; articles without body text are dropped."""
+    drafts: list[ArticleDraft] = []
+    current = ArticleDraft()
+    closing = False  # an end marker was seen after body text
+    in_comments = False
+    h1_count = sum(1 for b in blocks if b.kind is BlockKind.HEADING and b.explicit and b.level == 1)
+    for i, block in enumerate(blocks):
+        if block.kind is BlockKind.RULE:
+            closing = closing or current.body_words >= MIN_ARTICLE_WORDS
+            continue
+        if block.kind is not BlockKind.HEADING or not block.explicit:
+            meta = parse_metadata_line(block.text)
+            if meta is not None:
+                if meta.ends_article or not closing:
+                    current.add_metadata(meta.metadata)
+                    closing = closing or (meta.ends_article and current.body_words >= MIN_ARTICLE_WORDS)
+                else:
+                    # a byline or date after an article's end belongs to the next article
+                    pending_next = meta.metadata
+                    nxt = ArticleDraft(metadata=pending_next)
+                    if current.body_words:
+                        drafts.append(current)
+                        current = nxt
+                        closing = False
+                continue
+            kind = classify_boilerplate(block.text)
+            if kind is Boilerplate.COMMENTS:
+                in_comments = True
+                closing = closing or current.body_words >= MIN_ARTICLE_WORDS
+                continue
+            if kind is not None:
+                continue
+        starts_new = (closing and is_title_like(block) and _body_follows(blocks, i)) or (
+            h1_count > 1
+            and block.kind is BlockKind.HEADING
+            and block.explicit
+            and block.level == 1
+            and current.body_words > 0
+        )
+        if starts_new:
+            drafts.append(current)
+            current = ArticleDraft()
+            in_comments = False
+        elif in_comments:
+            continue
+        closing = False
+        current.blocks.append(block)
+        if block.kind is not BlockKind.HEADING:
+            current.body_words += len(block.text.split())
+    drafts.append(current)
+    return [_finish(d, infer) for d in drafts if d.body_words > 0]
+
+
+def _body_follows(blocks: list[Block], i: int) -> bool:
+    """Whether real body text (a paragraph of 15+ words) comes soon after block *i*."""
+    for block in blocks[i + 1 : i + 6]:
+        if (
+            block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.QUOTE)
+            and len(block.text.split()) >= 15
+        ):
+            return True
+    return False
+
+
+def _finish(draft: ArticleDraft, infer: bool) -> ArticleDraft:
+    blocks = draft.blocks
+    if blocks and is_title_like(blocks[0]) and _has_body_after_title(blocks):
+        draft.title = blocks[0].text.strip()
+        blocks = [b for b in blocks[1:] if not same_text(b.text, draft.title)]
+    blocks = _collapse_repeats(blocks)
+    draft.blocks = infer_headings(blocks) if infer else blocks
+    return draft
+
+
+def _has_body_after_title(blocks: list[Block]) -> bool:
+    return any(b.kind is not BlockKind.HEADING for b in blocks[1:])
+
+
+def _collapse_repeats(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if out and out[-1].kind is block.kind and same_text(out[-1].text, block.text):
+            continue
+        out.append(block)
+    return out
