@@ -88,10 +88,7 @@ def split_articles(blocks: list[Block], *, infer: bool = True) -> list[ArticleDr
 def _body_follows(blocks: list[Block], i: int) -> bool:
     """Whether real body text (a paragraph of 15+ words) comes soon after block *i*."""
     for block in blocks[i + 1 : i + 6]:
-        if (
-            block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.QUOTE)
-            and len(block.text.split()) >= 15
-        ):
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.QUOTE) and len(block.text.split()) >= 15:
             return True
     return False
 
@@ -99,8 +96,9 @@ def _body_follows(blocks: list[Block], i: int) -> bool:
 def _finish(draft: ArticleDraft, infer: bool) -> ArticleDraft:
     blocks = draft.blocks
     if blocks and is_title_like(blocks[0]) and _has_body_after_title(blocks):
-        draft.title = blocks[0].text.strip()
-        blocks = [b for b in blocks[1:] if not same_text(b.text, draft.title)]
+        title = draft.title = blocks[0].text.strip()
+        limit = len(title) * 2 + 8
+        blocks = [b for b in blocks[1:] if len(b.text) > limit or not same_text(b.text, title)]
     blocks = _collapse_repeats(blocks)
     draft.blocks = infer_headings(blocks) if infer else blocks
     return draft
@@ -113,7 +111,13 @@ def _has_body_after_title(blocks: list[Block]) -> bool:
 def _collapse_repeats(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
-        if out and out[-1].kind is block.kind and same_text(out[-1].text, block.text):
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.kind is block.kind
+            and abs(len(prev.text) - len(block.text)) <= 8
+            and same_text(prev.text, block.text)
+        ):
             continue
         out.append(block)
     return out

@@ -40,9 +40,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding.replace("-sig", "")
             except UnicodeDecodeError:
-                raise InputError(
-                    f"the text claims to be {encoding} but is not valid {encoding}", path
-                ) from None
+                raise InputError(f"the text claims to be {encoding} but is not valid {encoding}", path) from None
     if _looks_binary(data):
         raise InputError("looks like a binary file, not text", path)
     try:
@@ -95,7 +93,7 @@ def _plausibly_western(text: str) -> bool:
     sample = text[:200_000]
     letters = sum(1 for ch in sample if ch.isalpha())
     accented = sum(1 for ch in sample if "\u00c0" <= ch <= "\u00ff")
-    return letters == 0 or accented / letters < 0.2
+    return letters == 0 or accented / letters < 0.4
 
 
 def _mostly_printable(text: str) -> bool:
