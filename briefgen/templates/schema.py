@@ -1,0 +1,132 @@
+"""What a template holds: plain frozen data, read from and written to JSON by :mod:`briefgen.templates.validate`.
+
+A template is data only. Its text fields may use placeholders from a fixed set (see
+:mod:`briefgen.templates.placeholders`); nothing in a template is ever evaluated or formatted as code.
+
+The look (page, fonts, colours, logo, marking, header/footer) is a :class:`~briefgen.render.style.RenderStyle`;
+the rest says what goes into the brief: title, parts and their order, summary length and algorithm, citations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from briefgen.render.style import RenderStyle
+
+SCHEMA_VERSION = 1
+"""The schema version this briefgen writes; older versions are migrated on load (see ``migrate``)."""
+
+
+class PartType(StrEnum):
+    """The parts a template can list, in the order it lists them."""
+
+    KEY_POINTS = "key_points"
+    """The best sentences of the summary as a bulleted list."""
+    EXECUTIVE_SUMMARY = "executive_summary"
+    """The summary across all selected sources (minus any sentence already in the key points)."""
+    SECTIONS = "sections"
+    """One part per selected section, article, or heading (``group_by``) with its own summary sentences."""
+    KEY_FIGURES = "key_figures"
+    """Sentences with amounts, percentages, counts or dates."""
+    QUOTES = "quotes"
+    """Sentences that quote someone."""
+    KEYPHRASES = "keyphrases"
+    """The summary's key phrases."""
+    SOURCES = "sources"
+    """The numbered source list / bibliography (required: every citation resolves to an entry)."""
+
+
+class GroupBy(StrEnum):
+    SECTION = "section"
+    ARTICLE = "article"
+    HEADING = "heading"
+    """Sections with the same heading (across sources) form one part."""
+
+
+class CitationStyle(StrEnum):
+    NUMERIC = "numeric"
+    AUTHOR_DATE = "author_date"
+    FOOTNOTES = "footnotes"
+
+
+class BibliographyStyle(StrEnum):
+    APA = "apa"
+    CHICAGO = "chicago"
+
+
+class DateFormat(StrEnum):
+    LONG = "long"
+    """``22 November 2026``"""
+    US = "us"
+    """``November 22, 2026``"""
+    ISO = "iso"
+    """``2026-11-22``"""
+
+
+class OutputFormat(StrEnum):
+    PDF = "pdf"
+    DOCX = "docx"
+    MARKDOWN = "md"
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpec:
+    type: str
+    """A :class:`PartType` value."""
+    heading: str
+    """The part's heading; for ``sections`` parts, the heading of the group's own part comes from the source."""
+    count: int = 5
+    """Sentences (or phrases) in the part: per group for ``sections``, in total for the others."""
+    as_list: bool = False
+    """Bulleted list instead of running text (key points, key figures, quotes are always lists)."""
+    group_by: str = GroupBy.SECTION
+    """``sections`` parts only: ``section``, ``article`` or ``heading``."""
+
+
+@dataclass(frozen=True, slots=True)
+class TitleSpec:
+    pattern: str = "{title}"
+    """The brief's title; placeholders such as ``{title}`` or ``{date}`` are substituted."""
+    subtitle: str = ""
+    author: str = ""
+    organisation: str = ""
+    date_format: str = DateFormat.LONG
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySpec:
+    algorithm: str = "default"
+    sentences: int | None = 6
+    """Length of the executive summary in sentences; or set ``words`` or ``ratio`` instead."""
+    words: int | None = None
+    ratio: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CitationSpec:
+    style: str = CitationStyle.NUMERIC
+    bibliography: str = BibliographyStyle.APA
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    name: str
+    """Identifier used on the command line and as the file name: letters, digits, ``-`` and ``_``."""
+    label: str
+    """Display name: ``Policy brief``."""
+    description: str = ""
+    title: TitleSpec = field(default_factory=TitleSpec)
+    style: RenderStyle = field(default_factory=RenderStyle)
+    """The look; ``header_text``/``footer_text`` keep their placeholders until a brief is built."""
+    parts: tuple[PartSpec, ...] = ()
+    summary: SummarySpec = field(default_factory=SummarySpec)
+    citations: CitationSpec = field(default_factory=CitationSpec)
+    output_format: str = OutputFormat.PDF
+    schema_version: int = SCHEMA_VERSION
+
+    def part(self, part_type: str) -> PartSpec | None:
+        for spec in self.parts:
+            if spec.type == part_type:
+                return spec
+        return None
