@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (fixture text keeps one paragraph per line, as real files do)
 """Hand-written text fixtures reproducing the quirks of real users' files (not copied from any source)."""
 
 REPEATED_TITLE = """\

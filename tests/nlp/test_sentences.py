@@ -72,7 +72,7 @@ def test_missing_resource_names_the_file(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setenv("BRIEFGEN_RESOURCES", str(tmp_path))
     punkt_params.load_punkt_parameters.cache_clear()
     try:
-        with pytest.raises(ResourceError, match="punkt_en.json"):
+        with pytest.raises(ResourceError, match=r"punkt_en\.json"):
             SentenceSplitter()
     finally:
         monkeypatch.delenv("BRIEFGEN_RESOURCES")
