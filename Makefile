@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: run test setup lint bench clean
+.PHONY: run demo test setup lint bench clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,9 @@ $(BIN)/.installed: pyproject.toml
 setup: $(BIN)/.installed
 
 run: setup
+	$(BIN)/briefgen demo --out $(OUT)
+
+demo: setup
 	$(BIN)/briefgen demo --out $(OUT)
 
 lint: setup
