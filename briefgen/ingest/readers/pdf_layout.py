@@ -1,0 +1,259 @@
+"""PDF text lines -> blocks: running headers, footers and page numbers removed, lines re-joined into paragraphs,
+hyphenated line breaks repaired, headings found from font size (or a whole line in bold).
+
+Works on :class:`Line` objects (text, position, font size, page) so that it can be tested without a PDF.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from briefgen.ingest.blocks import Block, BlockKind
+from briefgen.ingest.readers.common import clean_text
+
+EDGE_BAND = 0.1
+"""Running headers and footers sit in the top or bottom tenth of the page."""
+RUNNING_MIN_SHARE = 0.3
+"""A line repeated (digits aside) on this share of the pages, in the edge bands, is a running header/footer."""
+HEADING_SIZE_RATIO = 1.15
+MAX_HEADING_CHARS = 200
+MAX_HEADING_LINES = 3
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:page|p\.|seite|pag\.?)?\s*[-–—(\[]?\s*(?:\d{1,4}|[ivxlcdm]{1,7})\s*[-–—)\]]?"
+    r"(?:\s*(?:of|/|de|von)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"^(?:[•‣◦▪▫●○■□➢►–—\-*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+(?=\S)")
+_MARKER = re.compile(r"^(?:[•‣◦▪▫●○■□➢►–—\-*])\s+")
+_ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
+_HYPHEN_END = re.compile(r"([^\W\d_]+)([-\u00ad])$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
+
+
+@dataclass(slots=True)
+class Line:
+    text: str
+    x: float
+    y: float
+    """Baseline, in PDF units from the bottom of the page."""
+    size: float
+    bold: bool
+    page: int
+    page_bottom: float = 0.0
+    page_top: float = 792.0
+
+
+@dataclass(slots=True)
+class _Group:
+    lines: list[Line] = field(default_factory=list)
+    kind: BlockKind = BlockKind.PARAGRAPH
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+
+def blocks_from_lines(lines: Sequence[Line], n_pages: int) -> list[Block]:
+    """Blocks of a document given its text lines in reading order."""
+    lines = [ln for ln in (_tidy(ln) for ln in lines) if ln.text]
+    lines = remove_running_lines(lines, n_pages)
+    if not lines:
+        return []
+    body_size = _body_size(lines)
+    vocabulary = _vocabulary(lines)
+    groups = _join_pages(_group_lines(lines, body_size))
+    return _to_blocks(groups, body_size, vocabulary)
+
+
+def _tidy(line: Line) -> Line:
+    line.text = " ".join(line.text.translate(_LIGATURES).split())
+    return line
+
+
+def remove_running_lines(lines: list[Line], n_pages: int) -> list[Line]:
+    """Drop page numbers and lines repeated near the top or bottom of many pages."""
+    counts: Counter[str] = Counter()
+    for page in {ln.page for ln in lines}:
+        counts.update({_running_key(ln) for ln in lines if ln.page == page and _in_edge_band(ln)})
+    needed = max(2, math.ceil(RUNNING_MIN_SHARE * n_pages))
+    return [
+        ln
+        for ln in lines
+        if not (_in_edge_band(ln) and (_PAGE_NUMBER.match(ln.text) or counts[_running_key(ln)] >= needed))
+    ]
+
+
+def _in_edge_band(line: Line) -> bool:
+    height = max(1.0, line.page_top - line.page_bottom)
+    return line.y > line.page_top - EDGE_BAND * height or line.y < line.page_bottom + EDGE_BAND * height
+
+
+def _running_key(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text.casefold())
+
+
+def _body_size(lines: Iterable[Line]) -> float:
+    weights: Counter[float] = Counter()
+    for ln in lines:
+        weights[round(ln.size * 2) / 2] += len(ln.text)
+    return weights.most_common(1)[0][0]
+
+
+def _vocabulary(lines: Sequence[Line]) -> Counter[str]:
+    """Words of the document, leaving out the halves of words broken at a line end."""
+    vocab: Counter[str] = Counter()
+    broken_before = False
+    for ln in lines:
+        text = ln.text
+        if broken_before:
+            text = _WORD_START.sub("", text, count=1)
+        broken_before = bool(_HYPHEN_END.search(text))
+        if broken_before:
+            text = _HYPHEN_END.sub("", text)
+        for word in _WORDS.findall(text):
+            vocab[word.casefold()] += 1
+            if "-" in word:
+                vocab.update(part.casefold() for part in word.split("-"))
+    return vocab
+
+
+def _group_lines(lines: Sequence[Line], body_size: float) -> list[_Group]:
+    """Consecutive lines of one paragraph (same page, font size and weight, ordinary spacing) form a group."""
+    spacing = _line_spacing(lines)
+    typical_chars = statistics.median([len(ln.text) for ln in lines if abs(ln.size - body_size) < 0.6] or [60])
+    margin = {p: min(ln.x for ln in lines if ln.page == p) for p in {ln.page for ln in lines}}
+    groups: list[_Group] = []
+    prev: Line | None = None
+    for ln in lines:
+        is_bullet = bool(_BULLET.match(ln.text))
+        if prev is None or _starts_block(prev, ln, spacing, typical_chars, margin[ln.page]) or is_bullet:
+            groups.append(_Group([ln], BlockKind.BULLET if is_bullet else BlockKind.PARAGRAPH))
+        else:
+            groups[-1].lines.append(ln)
+        prev = ln
+    return groups
+
+
+def _line_spacing(lines: Sequence[Line]) -> dict[float, float]:
+    """Typical distance between consecutive lines of each font size."""
+    gaps: dict[float, list[float]] = {}
+    for a, b in itertools.pairwise(lines):
+        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0 < a.y - b.y < 3 * a.size:
+            gaps.setdefault(round(a.size, 1), []).append(a.y - b.y)
+    return {size: statistics.median(values) for size, values in gaps.items()}
+
+
+def _starts_block(prev: Line, ln: Line, spacing: dict[float, float], typical_chars: float, margin: float) -> bool:
+    if ln.page != prev.page:
+        return True
+    if abs(ln.size - prev.size) >= 0.3 or ln.bold != prev.bold:
+        return True
+    gap = prev.y - ln.y
+    usual = spacing.get(round(ln.size, 1), ln.size * 1.2)
+    if gap <= 0 or gap > usual * 1.3 + 0.5:
+        return True
+    indented = ln.x > margin + ln.size and prev.x <= margin + 1
+    short_end = len(prev.text) < 0.6 * typical_chars and bool(_ENDS_SENTENCE.search(prev.text))
+    return indented or short_end
+
+
+def _join_pages(groups: list[_Group]) -> list[_Group]:
+    """A paragraph cut by a page break continues on the next page: the first page's part does not end a
+    sentence, or the next part starts in lower case."""
+    out: list[_Group] = []
+    for group in groups:
+        if out and _continues(out[-1], group):
+            out[-1].lines.extend(group.lines)
+        else:
+            out.append(group)
+    return out
+
+
+def _continues(before: _Group, after: _Group) -> bool:
+    last, first = before.lines[-1], after.lines[0]
+    if last.page == first.page or after.kind is BlockKind.BULLET or abs(last.size - first.size) >= 0.3:
+        return False
+    return not _ENDS_SENTENCE.search(last.text) or first.text[:1].islower()
+
+
+def _to_blocks(groups: list[_Group], body_size: float, vocabulary: Counter[str]) -> list[Block]:
+    title_group = _title_group(groups, body_size)
+    heading_sizes = sorted(
+        {round(g.size, 1) for g in groups if g is not title_group and _is_heading(g, body_size) and g.size > body_size},
+        reverse=True,
+    )
+    blocks: list[Block] = []
+    for group in groups:
+        text = clean_text(join_lines([ln.text for ln in group.lines], vocabulary))
+        if not text:
+            continue
+        if group is title_group:
+            blocks.append(Block(BlockKind.HEADING, text, level=1, explicit=True))
+        elif _is_heading(group, body_size):
+            size = round(group.size, 1)
+            level = heading_sizes.index(size) + 2 if size in heading_sizes else len(heading_sizes) + 2
+            blocks.append(Block(BlockKind.HEADING, text, level=level, explicit=True))
+        elif group.kind is BlockKind.BULLET:
+            blocks.append(Block(BlockKind.BULLET, _MARKER.sub("", text), explicit=True))
+        else:
+            blocks.append(Block(BlockKind.PARAGRAPH, text))
+    return blocks
+
+
+def _is_heading(group: _Group, body_size: float) -> bool:
+    text = " ".join(ln.text for ln in group.lines)
+    if len(group.lines) > MAX_HEADING_LINES or len(text) > MAX_HEADING_CHARS or group.kind is BlockKind.BULLET:
+        return False
+    if group.size >= body_size * HEADING_SIZE_RATIO and group.size >= body_size + 1:
+        return True
+    return all(ln.bold for ln in group.lines) and len(group.lines) <= 2 and not text.endswith((".", ",", ";"))
+
+
+def _title_group(groups: list[_Group], body_size: float) -> _Group | None:
+    """The document title: the largest heading on the first page, when that size is used only there."""
+    first_page = groups[0].lines[0].page
+    candidates = [g for g in groups if g.lines[0].page == first_page and _is_heading(g, body_size)]
+    if not candidates:
+        return None
+    top = max(candidates, key=lambda g: g.size)
+    same_size = [g for g in groups if abs(g.size - top.size) < 0.3 and _is_heading(g, body_size)]
+    return top if len(same_size) == 1 and top.size > body_size else None
+
+
+def join_lines(lines: Sequence[str], vocabulary: Counter[str]) -> str:
+    """Lines of one paragraph as one string: a word broken by a hyphen at a line end is mended unless the
+    document suggests a real compound ("nuclear-weapons", "Franco-German")."""
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+            continue
+        end = _HYPHEN_END.search(out)
+        start = _WORD_START.match(line)
+        if end and start:
+            left, hyphen, right = end.group(1), end.group(2), start.group(1)
+            keep = hyphen == "-" and _real_compound(left, right, vocabulary)
+            out = out[: end.start(2)] + ("-" if keep else "") + line
+        else:
+            out = f"{out} {line}"
+    return out
+
+
+def _real_compound(left: str, right: str, vocabulary: Counter[str]) -> bool:
+    compound, joined = f"{left}-{right}".casefold(), f"{left}{right}".casefold()
+    if vocabulary[compound]:
+        return True
+    if vocabulary[joined]:
+        return False
+    if right[:1].isupper():
+        return True
+    return vocabulary[left.casefold()] > 0 and vocabulary[right.casefold()] > 0
