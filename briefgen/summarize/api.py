@@ -35,6 +35,10 @@ class SummaryRequest:
     """Sentence ids never included."""
     per_section: Budget | None = None
     """When set, each selected section gets its own summary of this length (see ``Summary.by_section``)."""
+    max_keyphrases: int = 10
+    """How many key phrases for the whole summary (``Summary.keyphrases``); sections get half as many."""
+    max_key_figures: int = 5
+    """How many key-figure sentences (``Summary.key_figures``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,98 @@
+"""Near-duplicate sentences, within and across sources, found in near-linear time.
+
+Two sentences are near-duplicates when the sets of their lower-cased words (hyphenated words split, curly
+apostrophes made straight) overlap with a Jaccard similarity of at least :data:`NEAR_DUPLICATE` — "Mr Trump has
+offered" and "Trump has offered", or "track two" and "track-two", in an otherwise identical sentence. Very short
+sentences (fewer than :data:`MIN_WORDS` distinct words) count only when their word sets are equal.
+
+Groups are the connected components of that relation, so two sentences of different groups are never
+near-duplicates. Candidate pairs come from prefix filtering (Bayardo et al. 2007, "All-pairs"): when words are
+ordered rarest first, two sets with Jaccard >= t must share one of the first ``n - ceil(t n) + 1`` words of each,
+so only the postings of a few rare words are ever compared.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from briefgen.nlp import tokenize_words
+
+NEAR_DUPLICATE = 0.8
+MIN_WORDS = 4
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words compared for duplicates."""
+    words: set[str] = set()
+    for token in tokenize_words(text):
+        low = token.lower().replace("’", "'")
+        words.update(part for part in low.split("-") if part)
+    return frozenset(words)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a and not b:
+        return 1.0
+    common = len(a & b)
+    return common / (len(a) + len(b) - common)
+
+
+def are_near_duplicates(a: str, b: str) -> bool:
+    """Whether two sentences count as near-duplicates (the relation :func:`duplicate_groups` closes over)."""
+    return _similar(word_set(a), word_set(b), a, b)
+
+
+def _similar(wa: frozenset[str], wb: frozenset[str], a: str, b: str) -> bool:
+    if min(len(wa), len(wb)) < MIN_WORDS:
+        return wa == wb if (wa or wb) else a.strip() == b.strip()
+    return jaccard(wa, wb) >= NEAR_DUPLICATE
+
+
+def duplicate_groups(texts: Sequence[str]) -> list[int]:
+    """For each text, the index of the first text of its group (itself when it has no duplicate)."""
+    sets = [word_set(t) for t in texts]
+    parent = list(range(len(texts)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    # short sentences (and ones without words): equal word sets (or equal text) only
+    exact: dict[object, int] = {}
+    for i, words in enumerate(sets):
+        if len(words) < MIN_WORDS:
+            key: object = words if words else ("text", texts[i].strip())
+            if key in exact:
+                union(exact[key], i)
+            else:
+                exact[key] = i
+
+    frequency = Counter(w for words in sets if len(words) >= MIN_WORDS for w in words)
+    index: dict[str, list[int]] = {}
+    for i, words in enumerate(sets):
+        n = len(words)
+        if n < MIN_WORDS:
+            continue
+        ordered = sorted(words, key=lambda w: (frequency[w], w))
+        prefix = ordered[: n - math.ceil(NEAR_DUPLICATE * n) + 1]
+        seen: set[int] = set()
+        for word in prefix:
+            for j in index.get(word, ()):
+                if j in seen:
+                    continue
+                seen.add(j)
+                m = len(sets[j])
+                if NEAR_DUPLICATE * n <= m and NEAR_DUPLICATE * m <= n and jaccard(words, sets[j]) >= NEAR_DUPLICATE:
+                    union(j, i)
+        for word in prefix:
+            index.setdefault(word, []).append(i)
+    return [find(i) for i in range(len(texts))]

@@ -1,0 +1,176 @@
+"""``summarize(corpus, request)``: the extractive summariser's entry point.
+
+The steps, each in its own module:
+
+1. the request is checked and its selection resolved (:mod:`briefgen.summarize.inputs`);
+2. sentences are vectorised and near-duplicates grouped across sources (:mod:`~briefgen.summarize.duplicates`):
+   a group competes as one sentence, its first sentence in reading order (or a pinned one) speaks for it, and the
+   others become extra citations;
+3. the algorithm (:mod:`~briefgen.summarize.registry`) scores the sentences and the shared greedy loop
+   (:mod:`~briefgen.summarize.selection`) fills the budget, pins first, excluded sentences never;
+4. the chosen sentences are put back in reading order, with key phrases and key figures alongside.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from briefgen.corpus import Corpus
+from briefgen.model import Citation
+from briefgen.progress import CancelToken, ProgressCallback, check, report
+from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
+from briefgen.summarize.budgets import limits_for
+from briefgen.summarize.duplicates import duplicate_groups
+from briefgen.summarize.inputs import SelectedText, selected_text
+from briefgen.summarize.interface import Algorithm
+from briefgen.summarize.key_figures import figure_strength
+from briefgen.summarize.keyphrases import keyphrases
+from briefgen.summarize.registry import get_algorithm, resolve_name
+from briefgen.summarize.selection import select
+from briefgen.summarize.vectors import FloatArray
+
+
+class _Run:
+    """One summarisation: the selected text, its duplicate groups and the chosen algorithm."""
+
+    def __init__(self, text: SelectedText, algorithm: Algorithm, cancel: CancelToken | None) -> None:
+        self.text = text
+        self.algorithm = algorithm
+        self.cancel = cancel
+        self.groups = duplicate_groups(text.sentences.texts)
+        members: dict[int, list[int]] = {}
+        for i, root in enumerate(self.groups):
+            members.setdefault(root, []).append(i)
+        self.members = members
+        # a group is out when one of its sentences is excluded and none is pinned
+        self.group_excluded = {
+            root: any(text.excluded[i] for i in ms) and not any(text.pinned[i] for i in ms)
+            for root, ms in members.items()
+        }
+
+    def part(self, indices: Sequence[int], budget: Budget) -> tuple[list[int], FloatArray]:
+        """Chosen sentences (indices into the selected text, reading order) of a summary of *indices*."""
+        sentences = self.text.sentences
+        part = sentences if len(indices) == len(sentences) else sentences.subset(indices)
+        candidates, pins = self._candidates(indices)
+        objective = self.algorithm.objective(part)
+        total_words = int(part.word_counts.sum())
+        chosen = select(objective, part.word_counts, candidates, pins, limits_for(budget, total_words), self.cancel)
+        relevance = np.zeros(len(sentences))
+        relevance[list(indices)] = objective.relevance
+        return sorted(indices[i] for i in chosen), relevance
+
+    def _candidates(self, indices: Sequence[int]) -> tuple[np.ndarray, list[int]]:
+        """Which of *indices* may be chosen (one per duplicate group) and which are pinned (local indices)."""
+        candidates = np.zeros(len(indices), dtype=bool)
+        pins: list[int] = []
+        first_of_group: dict[int, int] = {}
+        pinned_groups: set[int] = set()
+        for k, i in enumerate(indices):
+            root = self.groups[i]
+            if self.text.pinned[i]:
+                pins.append(k)
+                pinned_groups.add(root)
+            elif not self.group_excluded[root]:
+                first_of_group.setdefault(root, k)
+        for root, k in first_of_group.items():
+            if root not in pinned_groups:
+                candidates[k] = True
+        return candidates, pins
+
+    def summary_sentence(self, i: int, relevance: FloatArray) -> SummarySentence:
+        ref = self.text.refs[i]
+        citations = [ref.citation()]
+        cited_articles = {ref.article.id}
+        for j in self.members[self.groups[i]]:
+            other = self.text.refs[j]
+            if other.article.id not in cited_articles:
+                cited_articles.add(other.article.id)
+                citations.append(other.citation())
+        return SummarySentence(
+            id=ref.sentence.id,
+            text=ref.sentence.text,
+            citations=tuple(citations),
+            score=round(float(relevance[i]), 6),
+            pinned=self.text.pinned[i],
+        )
+
+    def representatives(self, indices: Sequence[int]) -> list[int]:
+        """The first not-excluded sentence of each duplicate group among *indices* (pinned ones always)."""
+        seen: set[int] = set()
+        out: list[int] = []
+        for i in indices:
+            root = self.groups[i]
+            if self.text.pinned[i] or (root not in seen and not self.group_excluded[root]):
+                seen.add(root)
+                out.append(i)
+        return out
+
+
+def summarize(
+    corpus: Corpus,
+    request: SummaryRequest,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> Summary:
+    """An extractive summary of the selected text of *corpus*.
+
+    Raises :class:`~briefgen.errors.InputError` for an unknown algorithm, a bad budget or ids that are not in the
+    corpus, and :class:`~briefgen.errors.Cancelled` when *cancel* is set.
+    """
+    name = resolve_name(request.algorithm)
+    text = selected_text(corpus, request)
+    steps = 4 + (len(text.section_ids) if request.per_section is not None else 0)
+    report(progress, 0, steps, "Reading sentences")
+    check(cancel)
+    run = _Run(text, get_algorithm(name), cancel)
+    report(progress, 1, steps, "Ranking sentences")
+    check(cancel)
+    everything = list(range(len(text.sentences)))
+    chosen, relevance = run.part(everything, request.budget)
+    sentences = tuple(run.summary_sentence(i, relevance) for i in chosen)
+    report(progress, 2, steps, "Key phrases and figures")
+    check(cancel)
+    representatives = run.representatives(everything)
+    phrases = keyphrases((text.sentences.texts[i] for i in representatives), request.max_keyphrases)
+    figures = _key_figures(run, representatives, relevance, request.max_key_figures)
+    section_phrases: dict[str, tuple[str, ...]] = {}
+    for section_id, indices in text.sections.items():
+        texts = (text.sentences.texts[i] for i in run.representatives(indices))
+        section_phrases[section_id] = keyphrases(texts, max(1, request.max_keyphrases // 2))
+    check(cancel)
+    by_section: dict[str, tuple[SummarySentence, ...]] = {}
+    if request.per_section is not None:
+        for n, (section_id, indices) in enumerate(text.sections.items()):
+            report(progress, 3 + n, steps, "Summarising sections")
+            check(cancel)
+            chosen_here, relevance_here = run.part(indices, request.per_section)
+            by_section[section_id] = tuple(run.summary_sentence(i, relevance_here) for i in chosen_here)
+    report(progress, steps, steps, "Summary ready")
+    return Summary(
+        algorithm=name,
+        sentences=sentences,
+        keyphrases=phrases,
+        key_figures=figures,
+        by_section=by_section,
+        section_keyphrases=section_phrases,
+    )
+
+
+def _key_figures(run: _Run, indices: Sequence[int], relevance: FloatArray, limit: int) -> tuple[SummarySentence, ...]:
+    texts = run.text.sentences.texts
+    scored: list[tuple[float, int]] = []
+    for i in indices:
+        strength = figure_strength(texts[i])
+        if strength > 0:
+            scored.append((-float(relevance[i]) * (0.5 + 0.5 * strength), i))
+    best = sorted(scored)[: max(0, limit)]
+    return tuple(run.summary_sentence(i, relevance) for _, i in best)
+
+
+def citations_of(summary: Summary) -> tuple[Citation, ...]:
+    """Every citation of a summary's sentences, in order (a convenience for callers building bibliographies)."""
+    return tuple(c for s in summary.sentences for c in s.citations)
