@@ -13,9 +13,24 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from briefgen.corpus import Corpus
-from briefgen.errors import BriefgenError, InputError
-from briefgen.ingest import LoadResult, load_sources, read_source, source_from_text
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from briefgen.corpus import Corpus
+    from briefgen.errors import BriefgenError, InputError
+    from briefgen.ingest import LoadResult, load_sources, read_source, source_from_text
+
+# Public names, imported on first use so that ``import briefgen.fileio`` (or the CLI's --help) stays fast.
+_EXPORTS = {
+    "BriefgenError": "briefgen.errors",
+    "Corpus": "briefgen.corpus",
+    "InputError": "briefgen.errors",
+    "LoadResult": "briefgen.ingest",
+    "load_sources": "briefgen.ingest",
+    "read_source": "briefgen.ingest",
+    "source_from_text": "briefgen.ingest",
+}
 
 __all__ = [
     "BriefgenError",
@@ -27,3 +42,10 @@ __all__ = [
     "read_source",
     "source_from_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
+    return getattr(import_module(module), name)
