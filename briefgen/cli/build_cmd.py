@@ -1,18 +1,63 @@
-"""``briefgen build``: not built yet (placeholder so the command table is complete)."""
+"""``briefgen build FILE... -o OUT.pdf|.docx|.md``: summarise sources into a cited brief laid out by a template."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from typing import Any
 
-from briefgen.cli.common import EXIT_INTERNAL, error_line
+from briefgen.build import build_brief, report_dict
+from briefgen.cli.common import EXIT_OK, error_line
+from briefgen.cli.sources_arg import expand_paths
+from briefgen.compose import BriefDetails
+from briefgen.errors import InputError
+from briefgen.fileio import atomic_write_text
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("build", help="(not available yet)")
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p = sub.add_parser(
+        "build",
+        help="build a cited brief (PDF, Word or Markdown) from sources",
+        description="Summarise the sources and write a brief whose every sentence is quoted verbatim from them, "
+        "with citations and a source list. The output format follows the extension of -o "
+        "(.pdf, .docx, .md). Ids for --select/--exclude/--pin are listed by 'briefgen inspect'. "
+        "Give the files before the options that take several ids.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="source files, folders or http(s) addresses")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="the brief to write: OUT.pdf, .docx or .md")
+    p.add_argument("-t", "--template", metavar="NAME|FILE", help="template name or .json file (default: policy-brief)")
+    p.add_argument("--select", nargs="+", action="extend", default=[], metavar="ID", help="source/article/section ids")
+    p.add_argument(
+        "--exclude", nargs="+", action="extend", default=[], metavar="ID", help="ids to leave out (any level)"
+    )
+    p.add_argument("--pin", nargs="+", action="extend", default=[], metavar="ID", help="sentence ids to always include")
+    p.add_argument("--title", metavar="TEXT", help="the brief's title (instead of the template's pattern)")
+    p.add_argument("--subtitle", metavar="TEXT", help="the brief's subtitle")
+    p.add_argument("--marking", metavar="TEXT", help='protective marking, e.g. "OFFICIAL – SENSITIVE"')
+    p.add_argument("--report", metavar="REPORT.json", help="also write the brief's sentences and citations as JSON")
 
 
 def run(args: argparse.Namespace) -> int:
-    error_line("'build' is not available yet")
-    return EXIT_INTERNAL
+    if args.report and not args.report.lower().endswith(".json"):
+        raise InputError("the report file name must end in .json", args.report)
+    details = BriefDetails(title=args.title, subtitle=args.subtitle, marking=args.marking)
+    result = build_brief(
+        expand_paths(args.files),
+        args.template,
+        output=args.output,
+        select=args.select,
+        exclude=args.exclude,
+        pin=args.pin,
+        details=details,
+    )
+    for warning in result.warnings:
+        error_line(f"warning: {warning}")
+    if args.report:
+        text = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
+        try:
+            atomic_write_text(args.report, text)
+        except OSError as exc:
+            raise InputError(f"cannot write the report ({exc.strerror or exc})", args.report) from None
+    sys.stdout.write(f"{result.output}\n")
+    return EXIT_OK
