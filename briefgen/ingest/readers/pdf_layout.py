@@ -21,6 +21,8 @@ EDGE_BAND = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
 RUNNING_MIN_SHARE = 0.3
 """A line repeated (digits aside) on this share of the pages, in the edge bands, is a running header/footer."""
+SMALL_PRINT_RATIO = 0.9
+"""Edge-band lines in type this much smaller than the body, standing apart, are headers or footers."""
 HEADING_SIZE_RATIO = 1.15
 MAX_HEADING_CHARS = 200
 MAX_HEADING_LINES = 3
@@ -36,6 +38,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
 _HYPHEN_END = re.compile(r"([^\W\d_]+)([-\u00ad])$")
 _WORD_START = re.compile(r"^([^\W\d_]+)")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_URL_END = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_URL_CONTINUES = re.compile(r"^[\w~%+]*[/\-_.=&?#][\w.\-~%/?#=&+]*[\])>\"”']*(?:\s|$)")
+# bullets drawn from symbol fonts come out as control or private-use characters
+_ODD_BULLET = re.compile(r"^\s*[\x7f\x95\uf0a7\uf0a8\uf0b7\uf076\uf0d8\uf0fc]\s+")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 
 
@@ -75,21 +81,40 @@ def blocks_from_lines(lines: Sequence[Line], n_pages: int) -> list[Block]:
 
 
 def _tidy(line: Line) -> Line:
-    line.text = " ".join(line.text.translate(_LIGATURES).split())
+    text = _ODD_BULLET.sub("• ", line.text)
+    line.text = " ".join(text.translate(_LIGATURES).split())
     return line
 
 
 def remove_running_lines(lines: list[Line], n_pages: int) -> list[Line]:
-    """Drop page numbers and lines repeated near the top or bottom of many pages."""
+    """Drop, near the top or bottom of a page: page numbers, lines repeated (digits aside) on many pages, and
+    lines in type smaller than the body's standing apart from the rest (a header on a one-page document)."""
+    if not lines:
+        return lines
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page, []).append(ln)
     counts: Counter[str] = Counter()
-    for page in {ln.page for ln in lines}:
-        counts.update({_running_key(ln) for ln in lines if ln.page == page and _in_edge_band(ln)})
+    for page_lines in by_page.values():
+        counts.update({_running_key(ln) for ln in page_lines if _in_edge_band(ln)})
     needed = max(2, math.ceil(RUNNING_MIN_SHARE * n_pages))
+    body_size = _body_size(lines)
     return [
         ln
         for ln in lines
-        if not (_in_edge_band(ln) and (_PAGE_NUMBER.match(ln.text) or counts[_running_key(ln)] >= needed))
+        if not (
+            _in_edge_band(ln)
+            and (
+                _PAGE_NUMBER.match(ln.text)
+                or counts[_running_key(ln)] >= needed
+                or (ln.size < SMALL_PRINT_RATIO * body_size and _stands_apart(ln, by_page[ln.page]))
+            )
+        )
     ]
+
+
+def _stands_apart(line: Line, page_lines: Sequence[Line]) -> bool:
+    return all(other is line or abs(other.y - line.y) > 2.5 * max(line.size, other.size) for other in page_lines)
 
 
 def _in_edge_band(line: Line) -> bool:
@@ -147,9 +172,10 @@ def _line_spacing(lines: Sequence[Line]) -> dict[float, float]:
     """Typical distance between consecutive lines of each font size."""
     gaps: dict[float, list[float]] = {}
     for a, b in itertools.pairwise(lines):
-        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0 < a.y - b.y < 3 * a.size:
+        if a.page == b.page and abs(a.size - b.size) < 0.3 and 0.8 * a.size <= a.y - b.y < 3 * a.size:
             gaps.setdefault(round(a.size, 1), []).append(a.y - b.y)
-    return {size: statistics.median(values) for size, values in gaps.items()}
+    # paragraph gaps are never narrower than line gaps: the lower quartile is the line spacing
+    return {size: sorted(values)[len(values) // 4] for size, values in gaps.items()}
 
 
 def _starts_block(prev: Line, ln: Line, spacing: dict[float, float], typical_chars: float, margin: float) -> bool:
@@ -186,17 +212,21 @@ def _continues(before: _Group, after: _Group) -> bool:
 
 
 def _to_blocks(groups: list[_Group], body_size: float, vocabulary: Counter[str]) -> list[Block]:
-    title_group = _title_group(groups, body_size)
+    titles = _title_groups(groups, body_size)
     heading_sizes = sorted(
-        {round(g.size, 1) for g in groups if g is not title_group and _is_heading(g, body_size) and g.size > body_size},
+        {
+            round(g.size, 1)
+            for i, g in enumerate(groups)
+            if i not in titles and _is_heading(g, body_size) and g.size > body_size
+        },
         reverse=True,
     )
     blocks: list[Block] = []
-    for group in groups:
+    for i, group in enumerate(groups):
         text = clean_text(join_lines([ln.text for ln in group.lines], vocabulary))
         if not text:
             continue
-        if group is title_group:
+        if i in titles:
             blocks.append(Block(BlockKind.HEADING, text, level=1, explicit=True))
         elif _is_heading(group, body_size):
             size = round(group.size, 1)
@@ -218,20 +248,24 @@ def _is_heading(group: _Group, body_size: float) -> bool:
     return all(ln.bold for ln in group.lines) and len(group.lines) <= 2 and not text.endswith((".", ",", ";"))
 
 
-def _title_group(groups: list[_Group], body_size: float) -> _Group | None:
-    """The document title: the largest heading on the first page, when that size is used only there."""
-    first_page = groups[0].lines[0].page
-    candidates = [g for g in groups if g.lines[0].page == first_page and _is_heading(g, body_size)]
-    if not candidates:
-        return None
-    top = max(candidates, key=lambda g: g.size)
-    same_size = [g for g in groups if abs(g.size - top.size) < 0.3 and _is_heading(g, body_size)]
-    return top if len(same_size) == 1 and top.size > body_size else None
+def _title_groups(groups: list[_Group], body_size: float) -> set[int]:
+    """Indices of the groups that are titles (level 1): headings of the largest heading size, when the document
+    opens with one and that size is either used once or stands above smaller headings (a digest of articles)."""
+    headings = [i for i, g in enumerate(groups) if _is_heading(g, body_size) and g.size > body_size]
+    if not headings or headings[0] != 0:
+        return set()
+    largest = max(groups[i].size for i in headings)
+    top = [i for i in headings if abs(groups[i].size - largest) < 0.3]
+    if top[0] != 0:
+        return set()
+    smaller = any(groups[i].size < largest - 0.3 for i in headings)
+    return set(top) if len(top) == 1 or smaller else set()
 
 
 def join_lines(lines: Sequence[str], vocabulary: Counter[str]) -> str:
     """Lines of one paragraph as one string: a word broken by a hyphen at a line end is mended unless the
-    document suggests a real compound ("nuclear-weapons", "Franco-German")."""
+    document suggests a real compound ("nuclear-weapons", "Franco-German"); a web address broken at a line end
+    is joined without a space."""
     out = ""
     for line in lines:
         if not out:
@@ -239,7 +273,9 @@ def join_lines(lines: Sequence[str], vocabulary: Counter[str]) -> str:
             continue
         end = _HYPHEN_END.search(out)
         start = _WORD_START.match(line)
-        if end and start:
+        if _URL_END.search(out) and _URL_CONTINUES.match(line):
+            out += line  # a web address broken across lines
+        elif end and start:
             left, hyphen, right = end.group(1), end.group(2), start.group(1)
             keep = hyphen == "-" and _real_compound(left, right, vocabulary)
             out = out[: end.start(2)] + ("-" if keep else "") + line

@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import io
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from reportlab.pdfgen.canvas import Canvas
+
+from briefgen.errors import InputError
+from briefgen.ingest import read_source
+from briefgen.ingest.blocks import BlockKind
+from briefgen.ingest.readers.pdf_layout import Line, blocks_from_lines, join_lines, remove_running_lines
+from briefgen.ingest.readers.pdf_reader import read_pdf
+from tests.ingest.readers.builders import LOREM, Doc, pdf_bytes, pdf_lines, sample_doc
+
+
+def _long_doc() -> Doc:
+    paragraphs = [f"Paragraph {n} begins here. " + LOREM for n in range(1, 19)]
+    return Doc(
+        articles=[
+            (
+                "Flood barrier holds as storm passes",
+                [(None, paragraphs[:6]), ("What happens next?", paragraphs[6:12]), ("Costs", paragraphs[12:])],
+            )
+        ],
+        title="Flood barrier holds as storm passes",
+        author="Alex Morgan",
+    )
+
+
+def test_running_header_and_page_numbers_removed_and_paragraphs_rejoined() -> None:
+    doc = _long_doc()
+    raw = read_pdf(pdf_bytes(doc, running_header="Eastmouth Gazette — Weekly", page_numbers=True), "long.pdf")
+    texts = [b.text for b in raw.blocks]
+    assert not any("Eastmouth Gazette" in t or t.startswith("Page ") for t in texts)
+    expected = [p for _, sections in doc.articles for _, paras in sections for p in paras]
+    body = [b.text for b in raw.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert body == expected  # every paragraph whole, also those that cross a page break
+
+
+def test_headings_by_font_size_and_metadata() -> None:
+    raw = read_pdf(pdf_bytes(_long_doc()), "long.pdf")
+    headings = [(b.text, b.level) for b in raw.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("Flood barrier holds as storm passes", 1), ("What happens next?", 2), ("Costs", 2)]
+    assert raw.metadata.title == "Flood barrier holds as storm passes"
+    assert raw.metadata.author == "Alex Morgan"
+    assert raw.infer_headings is False
+    assert raw.format == "pdf"
+
+
+def test_title_from_document_information_when_the_page_has_none() -> None:
+    doc = Doc(articles=[(None, [(None, [LOREM])])], author="(anonymous)")
+    raw = read_pdf(pdf_bytes(doc, info_title="Microsoft Word - barrier report.docx"), "r.pdf")
+    assert raw.metadata.title == "barrier report"
+    assert raw.metadata.author is None  # reportlab's placeholder
+
+
+def test_hyphenated_line_breaks_are_mended_and_compounds_kept() -> None:
+    size, lead = 11.0, 13.2
+    lines = [
+        "The regional flood defence pro-",
+        "grammes were reviewed by the committee on Tuesday, when the nuclear-",
+        "weapons comparison came up. Several nuclear-weapons experts spoke and the",
+        "Anglo-",
+        "French partnership was praised by everyone present at the meeting.",
+    ]
+    data = pdf_lines([(t, 72, 700 - i * lead, size) for i, t in enumerate(lines)])
+    raw = read_pdf(data, "h.pdf")
+    [para] = [b.text for b in raw.blocks]
+    assert "defence programmes were" in para
+    assert "the nuclear-weapons comparison" in para
+    assert "Anglo-French partnership" in para
+
+
+def test_bullets_are_found_and_their_markers_dropped() -> None:
+    lines = [
+        ("The plan has three parts, set out by the council in its report last week.", 72, 700, 11),
+        ("• Repair the northern embankment before winter.", 72, 680, 11),
+        ("• Raise the quay wall by half a metre.", 72, 666.8, 11),
+    ]
+    raw = read_pdf(pdf_lines(lines), "b.pdf")
+    assert [(b.kind, b.text) for b in raw.blocks][1:] == [
+        (BlockKind.BULLET, "Repair the northern embankment before winter."),
+        (BlockKind.BULLET, "Raise the quay wall by half a metre."),
+    ]
+
+
+def test_rotated_margin_text_is_ignored() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(72, 700, "The council met on Tuesday to review the barrier and its costs.")
+    canvas.saveState()
+    canvas.translate(30, 300)
+    canvas.rotate(90)
+    canvas.drawString(0, 0, "arXiv:1234.5678 [preprint]")
+    canvas.restoreState()
+    canvas.showPage()
+    canvas.save()
+    raw = read_pdf(out.getvalue(), "r.pdf")
+    assert [b.text for b in raw.blocks] == ["The council met on Tuesday to review the barrier and its costs."]
+
+
+def test_pdf_without_text_layer_is_refused() -> None:
+    out = io.BytesIO()
+    canvas = Canvas(out)
+    canvas.rect(100, 100, 200, 200, fill=1)
+    canvas.showPage()
+    canvas.save()
+    with pytest.raises(InputError) as info:
+        read_pdf(out.getvalue(), "scan.pdf")
+    assert "no text layer" in info.value.reason
+    assert info.value.path == "scan.pdf"
+
+
+def _line(text: str, y: float, page: int, size: float = 10.0) -> Line:
+    return Line(text, 72.0, y, size, False, page, 0.0, 842.0)
+
+
+def test_running_lines_need_repetition_or_a_page_number_shape() -> None:
+    lines = []
+    for page in (1, 2, 3):
+        lines += [
+            _line(f"Annual report {2016 + page}", 810, page),  # digits differ, still a running header
+            _line("Body text that happens to sit high on the page.", 800, page) if page == 1 else _line("x", 500, page),
+            _line(f"- {page} -", 30, page),
+        ]
+    kept = [ln.text for ln in remove_running_lines(lines, 3)]
+    assert kept == ["Body text that happens to sit high on the page.", "x", "x"]
+
+
+def test_paragraph_continues_across_pages_only_mid_sentence() -> None:
+    lines = [
+        _line("The barrier held through the night and", 100, 1),
+        _line("the morning, engineers said.", 780, 2),
+        _line("This sentence ends on the page.", 90, 2),
+        _line("A new paragraph starts the next page.", 780, 3),
+    ]
+    blocks = blocks_from_lines(lines, 3)
+    assert [b.text for b in blocks] == [
+        "The barrier held through the night and the morning, engineers said.",
+        "This sentence ends on the page.",
+        "A new paragraph starts the next page.",
+    ]
+
+
+def test_join_lines_mends_words_and_web_addresses() -> None:
+    vocab = Counter({"repealism": 1, "rolls": 1})
+    assert join_lines(["the pro-", "grammes"], vocab) == "the programmes"
+    assert join_lines(["Trump repealism-", "rolls back"], vocab) == "Trump repealism-rolls back"
+    assert join_lines(["see http://example.org/a-long-pa", "th/page.html]"], vocab) == (
+        "see http://example.org/a-long-path/page.html]"
+    )
+    assert join_lines(["see http://example.org/", "and more"], vocab) == "see http://example.org/ and more"
+
+
+def test_read_source_end_to_end(tmp_path: Path) -> None:
+    path = tmp_path / "barrier.pdf"
+    path.write_bytes(pdf_bytes(sample_doc(), running_header="Eastmouth Gazette", page_numbers=True))
+    source = read_source(str(path))
+    assert source.format == "pdf"
+    [article] = source.articles
+    assert article.metadata.title == "Flood barrier holds as storm passes"
+    assert article.metadata.author == "Alex Morgan"
+    assert [s.heading for s in article.sections] == [None, "What happens next?", "Who pays for the repairs?"]
