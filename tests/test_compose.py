@@ -1,0 +1,254 @@
+"""Composition: parts in template order, no sentence twice, numbered sources, verbatim text, placeholders."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefgen.brief import Brief, PartKind
+from briefgen.compose import BriefDetails, check_verbatim, compose, summary_request
+from briefgen.corpus import Corpus
+from briefgen.ingest import load_sources, source_from_text
+from briefgen.summarize.api import Budget, Summary, SummarySentence
+from briefgen.summarize.engine import summarize
+from briefgen.templates.builtins import builtin_templates
+from briefgen.templates.schema import Template
+from briefgen.templates.validate import template_from_dict
+
+DAY = dt.date(2025, 3, 2)
+
+TEXT_A = """# Flood barrier approved
+
+By Jane Doe
+
+Published: 2024-03-01
+
+## Costs
+
+The barrier will cost 412 million pounds over ten years. Council tax will rise by 96 pounds a year
+for most homes. The grant covers a third of the bill.
+
+## Risks
+
+The town flooded three times in the past decade. "We are asking our grandchildren to pay for a wall
+we will never see finished," said the opposition leader. Sea levels are expected to rise by half a metre.
+"""
+
+TEXT_B = """# Coastal towns weigh the price
+
+## Costs
+
+Harrowmere estimates its own sea wall at 90 million pounds. Engineers say costs rise every year the work is delayed.
+
+## Outlook
+
+Other towns are watching Eastmouth closely before they decide.
+"""
+
+
+@pytest.fixture
+def corpus() -> Corpus:
+    return Corpus([source_from_text(TEXT_A, "a.md", "markdown"), source_from_text(TEXT_B, "b.md", "markdown")])
+
+
+def sentence_ids(corpus: Corpus) -> list[str]:
+    return [ref.sentence.id for ref in corpus.sentence_refs()]
+
+
+def ss(corpus: Corpus, sentence_id: str, score: float = 0.5, also: tuple[str, ...] = ()) -> SummarySentence:
+    ref = corpus.sentence(sentence_id)
+    citations = (ref.citation(), *(corpus.sentence(o).citation() for o in also))
+    return SummarySentence(sentence_id, ref.sentence.text, citations, score=score)
+
+
+def find(corpus: Corpus, start: str) -> str:
+    for ref in corpus.sentence_refs():
+        if ref.sentence.text.startswith(start):
+            return ref.sentence.id
+    raise AssertionError(f"no sentence starts with {start!r}")
+
+
+def template(**changes: object) -> Template:
+    data: dict[str, object] = {"schema_version": 1, "name": "t"}
+    data.update(changes)
+    return template_from_dict(data, "t.json")
+
+
+def all_ids(brief: Brief) -> list[str]:
+    return [s.id for s in brief.sentences()]
+
+
+def test_key_points_take_the_best_and_the_summary_keeps_the_rest(corpus: Corpus) -> None:
+    cost, tax, grant = find(corpus, "The barrier"), find(corpus, "Council tax"), find(corpus, "The grant")
+    summary = Summary("test", (ss(corpus, cost, 0.2), ss(corpus, tax, 0.9), ss(corpus, grant, 0.5)))
+    t = template(parts=[{"type": "key_points", "count": 1}, {"type": "executive_summary"}, {"type": "sources"}])
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    kinds = [p.kind for p in brief.parts]
+    assert kinds == [PartKind.KEY_POINTS, PartKind.EXECUTIVE_SUMMARY, PartKind.SOURCES]
+    assert [s.id for s in brief.parts[0].sentences] == [tax]
+    assert brief.parts[0].as_list
+    assert [s.id for s in brief.parts[1].sentences] == [cost, grant]  # reading order
+    assert len(all_ids(brief)) == len(set(all_ids(brief)))
+
+
+def test_sections_get_their_best_sentences_without_repeating_the_summary(corpus: Corpus) -> None:
+    ids = sentence_ids(corpus)
+    costs_a = corpus.resolve_sections([ids[0].rsplit(".", 1)[0]])[0]
+    in_costs = [i for i in ids if i.startswith(costs_a + ".")]
+    by_section = {costs_a: tuple(ss(corpus, i, score) for i, score in zip(in_costs, (0.1, 0.8, 0.6), strict=True))}
+    summary = Summary("test", (ss(corpus, in_costs[1], 0.8),), by_section=by_section)
+    t = template(parts=[{"type": "executive_summary"}, {"type": "sections", "count": 1}, {"type": "sources"}])
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    sections = [p for p in brief.parts if p.kind == PartKind.SECTION]
+    assert len(sections) == 1
+    assert sections[0].heading == "Costs" and sections[0].subheading == "Flood barrier approved"
+    assert [s.id for s in sections[0].sentences] == [in_costs[2]]  # the best one not already in the summary
+
+
+def by_section_everything(corpus: Corpus) -> dict[str, tuple[SummarySentence, ...]]:
+    out: dict[str, tuple[SummarySentence, ...]] = {}
+    for _, _, section in corpus.sections():
+        out[section.id] = tuple(ss(corpus, s.id, 1.0 / (n + 1)) for n, s in enumerate(section.sentences))
+    return out
+
+
+def test_group_by_article(corpus: Corpus) -> None:
+    summary = Summary("test", (), by_section=by_section_everything(corpus))
+    t = template(parts=[{"type": "sections", "count": 2, "group_by": "article"}, {"type": "sources"}])
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    sections = [p for p in brief.parts if p.kind == PartKind.SECTION]
+    assert [p.heading for p in sections] == ["Flood barrier approved", "Coastal towns weigh the price"]
+    assert all(len(p.sentences) == 2 for p in sections)
+    assert sections[0].subheading is not None and "2024" in sections[0].subheading
+
+
+def test_group_by_heading_merges_sections_with_the_same_heading(corpus: Corpus) -> None:
+    summary = Summary("test", (), by_section=by_section_everything(corpus))
+    t = template(parts=[{"type": "sections", "count": 5, "group_by": "heading"}, {"type": "sources"}])
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    sections = [p for p in brief.parts if p.kind == PartKind.SECTION]
+    assert [p.heading for p in sections] == ["Costs", "Risks", "Outlook"]
+    cited = {c.article for s in sections[0].sentences for c in s.citations}
+    assert len(cited) == 2, "the Costs part holds sentences of both articles"
+
+
+def test_sources_are_numbered_by_first_citation_and_cover_every_citation(corpus: Corpus) -> None:
+    outlook = find(corpus, "Other towns")
+    cost = find(corpus, "The barrier")
+    harrow = find(corpus, "Harrowmere")
+    summary = Summary("test", (ss(corpus, cost, 0.3, also=(harrow,)), ss(corpus, outlook, 0.9)))
+    t = template(citations={"bibliography": "chicago"})
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    assert [e.number for e in brief.sources] == [1, 2]
+    assert [e.path for e in brief.sources] == ["a.md", "b.md"]
+    for sentence in brief.sentences():
+        for citation in sentence.citations:
+            entry = brief.entry_for(citation)
+            assert entry is not None and entry.article_id == citation.article
+    first = brief.sources[0]
+    assert first.accessed == "2025-03-02"
+    assert first.formatted.startswith("Doe, Jane. “Flood barrier approved.”")
+    assert brief.bibliography_style == "chicago" and brief.citation_style == "numeric"
+
+
+def test_title_block_from_placeholders_and_overrides(corpus: Corpus) -> None:
+    summary = Summary("test", (ss(corpus, find(corpus, "The barrier")),))
+    t = template(
+        title={"pattern": "{title} ({sources} sources, {year})", "subtitle": "Made {date}", "organisation": "EBC"},
+        marking={"text": "OFFICIAL"},
+    )
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    assert brief.title == "Flood barrier approved (2 sources, 2025)"
+    assert brief.subtitle == "Made 2 March 2025"
+    assert brief.date == "2 March 2025"
+    assert brief.organisation == "EBC" and brief.author is None
+    assert brief.marking == "OFFICIAL"
+    over = compose(corpus, summary, t, details=BriefDetails(title="Mine {date}", marking="SECRET", day=DAY))
+    assert over.title == "Mine {date}"  # a caller's text is used as given, never expanded
+    assert over.marking == "SECRET"
+
+
+def test_selection_limits_the_title_and_sections(corpus: Corpus) -> None:
+    article_b = corpus.sources[1].articles[0].id
+    summary = Summary("test", (), by_section=by_section_everything(corpus))
+    t = template(title={"pattern": "{title}: {articles} article"})
+    brief = compose(corpus, summary, t, selection=[article_b], details=BriefDetails(day=DAY))
+    assert brief.title == "Coastal towns weigh the price: 1 article"
+    assert {c.article for s in brief.sentences() for c in s.citations} == {article_b}
+
+
+def test_quotes_keyphrases_and_key_figures(corpus: Corpus) -> None:
+    cost = find(corpus, "The barrier")
+    summary = Summary("test", (), keyphrases=("sea wall", "council tax", "barrier"), key_figures=(ss(corpus, cost),))
+    t = template(
+        parts=[
+            {"type": "executive_summary"},
+            {"type": "key_figures", "count": 2},
+            {"type": "quotes", "count": 2},
+            {"type": "keyphrases", "count": 2},
+            {"type": "sources"},
+        ]
+    )
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY))
+    parts = {p.kind: p for p in brief.parts}
+    assert [s.id for s in parts[PartKind.KEY_FIGURES].sentences] == [cost]
+    quotes = parts[PartKind.QUOTES].sentences
+    assert len(quotes) == 1 and quotes[0].text.startswith('"We are asking')
+    assert parts[PartKind.KEYPHRASES].terms == ("sea wall", "council tax")
+
+
+def test_empty_parts_are_dropped_but_the_source_list_stays(corpus: Corpus) -> None:
+    t = template(parts=[{"type": "executive_summary"}, {"type": "quotes"}, {"type": "sources"}])
+    brief = compose(corpus, Summary("test", ()), t, details=BriefDetails(day=DAY))
+    assert [p.kind for p in brief.parts if p.kind != PartKind.QUOTES] == [PartKind.SOURCES]
+
+
+def test_a_sentence_that_is_not_its_source_text_is_refused(corpus: Corpus) -> None:
+    good = ss(corpus, find(corpus, "The barrier"))
+    bad = dataclasses.replace(good, text="The barrier will cost nothing at all.")
+    with pytest.raises(ValueError, match="not the text its citation points at"):
+        compose(corpus, Summary("test", (bad,)), template(), details=BriefDetails(day=DAY))
+    brief = compose(corpus, Summary("test", (good,)), template(), details=BriefDetails(day=DAY))
+    check_verbatim(corpus, brief.sentences()[0])
+
+
+def test_summary_request_follows_the_template() -> None:
+    t = builtin_templates()["policy-brief"]
+    key_points = t.part("key_points")
+    sections = t.part("sections")
+    figures = t.part("key_figures")
+    assert key_points is not None and sections is not None and figures is not None
+    request = summary_request(t, ["x.a1"], pins=["x.a1.s1.t1"], excludes=["x.a1.s1.t2"])
+    assert request.budget == Budget(sentences=(t.summary.sentences or 0) + key_points.count)
+    assert request.per_section is not None and request.per_section.sentences is not None
+    assert request.per_section.sentences >= sections.count
+    assert request.max_key_figures >= figures.count
+    assert request.selection == ("x.a1",) and request.pins == {"x.a1.s1.t1"} and request.excludes == {"x.a1.s1.t2"}
+    words = summary_request(
+        template(summary={"words": 120}, parts=[{"type": "executive_summary"}, {"type": "sources"}])
+    )
+    assert words.budget == Budget(words=120) and words.per_section is None
+
+
+@pytest.mark.parametrize("name", sorted(builtin_templates()))
+def test_real_summaries_of_the_samples_compose_into_verbatim_cited_briefs(samples_dir: Path, name: str) -> None:
+    loaded = load_sources(sorted(str(p) for p in samples_dir.iterdir() if p.suffix in (".txt", ".md")))
+    assert not loaded.errors
+    t = builtin_templates()[name]
+    summary = summarize(loaded.corpus, summary_request(t))
+    brief = compose(loaded.corpus, summary, t, details=BriefDetails(day=DAY))
+    sentences = brief.sentences()
+    assert sentences, "the brief has sentences"
+    assert len({s.id for s in sentences}) == len(sentences), "no sentence appears twice"
+    for sentence in sentences:
+        first = sentence.citations[0]
+        section = loaded.corpus.section(first.section)
+        assert section.text[first.start : first.end] == sentence.text
+        for citation in sentence.citations:
+            entry = brief.entry_for(citation)
+            assert entry is not None and entry.source_id == citation.source
+    assert [e.number for e in brief.sources] == list(range(1, len(brief.sources) + 1))
+    assert [p.kind for p in brief.parts][-1] == PartKind.SOURCES
