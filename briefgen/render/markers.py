@@ -3,7 +3,7 @@
 Three citation styles (``Brief.citation_style``):
 
 ``numeric`` (default)
-    ``[3]`` — the number of the source entry in the numbered source list; ``[1, 4]`` for two entries.
+    ``[3]`` — the number of the source entry in the numbered source list; ``[1, 4]`` for two entries (sorted).
 ``author_date``
     ``(BBC, 2017)`` — publisher, else author's surname, else a shortened title, and the year (``n.d.``
     without one). Two entries with the same label and year get ``2017a`` / ``2017b``.
@@ -74,8 +74,11 @@ def marker_pieces(brief: Brief, citations: tuple[Citation, ...]) -> tuple[Marker
         return ()
     style = style_of(brief)
     open_, sep, close = ("(", "; ", ")") if style == AUTHOR_DATE else ("[", ", ", "]")
+    entries = _entries(brief, citations)
+    if style == NUMERIC:
+        entries.sort(key=lambda e: e.number if e is not None else 1 << 30)
     out: list[MarkerPiece] = [MarkerPiece(open_)]
-    for i, e in enumerate(_entries(brief, citations)):
+    for i, e in enumerate(entries):
         if i:
             out.append(MarkerPiece(sep))
         if e is None:

@@ -59,9 +59,7 @@ _RENDERERS: dict[str, RendererSpec] = {
     for spec in (
         RendererSpec("pdf", (".pdf",), "briefgen.render.pdf_renderer:render_pdf", "PDF document"),
         RendererSpec("docx", (".docx",), "briefgen.render.docx_renderer:render_docx", "Word document"),
-        RendererSpec(
-            "md", (".md", ".markdown"), "briefgen.render.markdown_renderer:render_markdown", "Markdown"
-        ),
+        RendererSpec("md", (".md", ".markdown"), "briefgen.render.markdown_renderer:render_markdown", "Markdown"),
     )
 }
 
@@ -81,9 +79,7 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
         if suffix in spec.extensions:
             return spec.name
     known = ", ".join(output_extensions())
-    raise InputError(
-        f"cannot tell the output format from the extension '{suffix}' (use {known})", os.fspath(path)
-    )
+    raise InputError(f"cannot tell the output format from the extension '{suffix}' (use {known})", os.fspath(path))
 
 
 def renderer_for(format_name: str) -> Renderer:
@@ -103,9 +99,7 @@ def render_bytes(
     warn: Warn | None = None,
 ) -> bytes:
     """The output file's bytes, without writing anything."""
-    return renderer_for(format_name)(
-        brief, style, progress=progress, cancel=cancel, warn=warn or _log.warning
-    )
+    return renderer_for(format_name)(brief, style, progress=progress, cancel=cancel, warn=warn or _log.warning)
 
 
 def render(

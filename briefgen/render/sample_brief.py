@@ -68,9 +68,7 @@ _DOCS: tuple[_Doc, ...] = (
         ),
     ),
     _Doc(
-        Metadata(
-            "Urban heat resilience review: annex B", None, "Department for Environment", "2023", _LONG_URL
-        ),
+        Metadata("Urban heat resilience review: annex B", None, "Department for Environment", "2023", _LONG_URL),
         "Evidence on interventions",
         (
             (

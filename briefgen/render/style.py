@@ -167,8 +167,6 @@ class RenderStyle:
     title_block: TitleBlock = field(default_factory=TitleBlock)
     sources_heading: str = "Sources"
     """Heading of the source list: ``"Sources"``, ``"References"``, ``"Bibliography"`` ..."""
-    footnotes_heading: str = "Notes"
-    """Heading of the notes list in Markdown output for the footnote citation style."""
     show_source_urls: bool = True
     """Print each source's URL (clickable) in the source list when the formatted entry lacks it."""
 

@@ -1,0 +1,203 @@
+"""The PDF's flowables: title block, parts, source list, and the markup of sentences, markers and notes."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+
+from briefgen.brief import Brief, BriefSentence, Part, PartKind
+from briefgen.render.common import (
+    entry_anchor,
+    entry_text,
+    is_list_part,
+    layout_parts,
+    subtitle,
+)
+from briefgen.render.logo import LogoImage
+from briefgen.render.markers import FOOTNOTES, BriefMarkers, MarkerPiece, Note, style_of
+from briefgen.render.pdf_fonts import PdfFonts, RegisteredFamily
+from briefgen.render.pdf_notes import NOTE_CALLBACK, NotedFlowable, NoteState
+from briefgen.render.pdf_styles import PdfStyles, colour
+from briefgen.render.pdf_text import plain, with_links
+from briefgen.render.style import Align, LogoPosition, RenderStyle
+
+
+class QuoteBlock(Flowable):  # type: ignore[misc]
+    """A paragraph with an accent bar down its left side; splits across pages like the paragraph."""
+
+    def __init__(self, para: Paragraph, bar_colour: Any, bar_x: float) -> None:
+        super().__init__()
+        self.para = para
+        self.bar_colour = bar_colour
+        self.bar_x = bar_x
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = self.para.wrap(avail_width, avail_height)
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [QuoteBlock(p, self.bar_colour, self.bar_x) for p in self.para.split(avail_width, avail_height)]
+
+    def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.para.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - reportlab's name
+        return float(self.para.getSpaceAfter())
+
+    def draw(self) -> None:
+        self.para.drawOn(self.canv, 0, 0)
+        self.canv.setStrokeColor(self.bar_colour)
+        self.canv.setLineWidth(2)
+        self.canv.line(self.bar_x, 0, self.bar_x, self.height)
+
+
+class StoryBuilder:
+    def __init__(
+        self,
+        brief: Brief,
+        style: RenderStyle,
+        fonts: PdfFonts,
+        styles: PdfStyles,
+        markers: BriefMarkers,
+        logo: LogoImage | None,
+    ) -> None:
+        self.brief = brief
+        self.style = style
+        self.fonts = fonts
+        self.styles = styles
+        self.markers = markers
+        self.logo = logo
+        self.footnotes = style_of(brief) == FOOTNOTES
+        self.note_state: NoteState | None = None
+
+    # -- markup -----------------------------------------------------------------------------------------------
+
+    def text(self, text: str, family: RegisteredFamily | None = None) -> str:
+        return plain(text, family or self.fonts.body, self.fonts.fallbacks)
+
+    def linked_text(self, text: str) -> str:
+        return with_links(text, self.fonts.body, self.fonts.fallbacks, self.styles.accent)
+
+    def marker(self, pieces: tuple[MarkerPiece, ...]) -> str:
+        if not pieces:
+            return ""
+        accent = self.styles.accent
+        if self.footnotes:
+            out = []
+            for p in pieces:
+                target = f' href="#{entry_anchor(p.entry)}"' if p.entry is not None else ""
+                out.append(f'<super><a{target} color="{accent}">{self.text(p.text)}</a></super>')
+                if p.note:
+                    out.append(f'<onDraw name="{NOTE_CALLBACK}" label="{p.note}"/>')
+            return "".join(out)
+        parts = []
+        for p in pieces:
+            if p.entry is None:
+                parts.append(self.text(p.text))
+            else:
+                parts.append(f'<a href="#{entry_anchor(p.entry)}" color="{accent}">{self.text(p.text)}</a>')
+        return f'\u00a0<font color="{accent}">{"".join(parts)}</font>'
+
+    def sentence(self, part_index: int, index: int, sentence: BriefSentence) -> str:
+        return self.text(sentence.text) + self.marker(self.markers.pieces(part_index, index))
+
+    def note_markup(self, note: Note) -> str:
+        return " ".join(self.linked_text(item.text) for item in note.items)
+
+    # -- flowables --------------------------------------------------------------------------------------------
+
+    def story(self, note_state: NoteState | None = None) -> list[Flowable]:
+        """The flowables of the brief; with *note_state*, paragraphs with note references carry their notes."""
+        self.note_state = note_state
+        flow: list[Flowable] = self.title_block()
+        for order, placed in enumerate(layout_parts(self.brief, self.style)):
+            flow.extend(self.part(order, placed.index, placed.part, placed.heading))
+        return flow
+
+    def title_block(self) -> list[Flowable]:
+        s, brief, tb = self.styles, self.brief, self.style.title_block
+        head = self.fonts.heading
+        block: list[Flowable] = []
+        if tb.show_organisation and brief.organisation:
+            block.append(Paragraph(self.text(brief.organisation.upper(), head), s.kicker))
+        block.append(Paragraph(self.text(brief.title, head), s.title))
+        sub = subtitle(brief, self.style)
+        if sub:
+            block.append(Paragraph(self.text(sub, head), s.subtitle))
+        meta = [m for m in (brief.author if tb.show_author else None, brief.date if tb.show_date else None) if m]
+        if meta:
+            block.append(Paragraph(self.text("  ·  ".join(meta), head), s.meta))
+        out: list[Flowable] = []
+        logo = self._logo_flowable()
+        if logo is not None and self.logo is not None and self.logo.position == LogoPosition.RIGHT:
+            logo_w = self.logo.width_mm * mm
+            table = Table([[block, logo]], colWidths=[None, logo_w + 6 * mm], hAlign="LEFT")
+            table.setStyle(TableStyle([
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (1, 0), (1, 0), "RIGHT"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]))  # fmt: skip
+            out.append(table)
+        else:
+            if logo is not None:
+                logo.hAlign = "CENTER" if self.logo and self.logo.position == LogoPosition.CENTER else "LEFT"
+                out += [logo, Spacer(1, 4 * mm)]
+            out += block
+        if tb.rule:
+            out.append(HRFlowable(width="100%", thickness=1.6, color=colour(self.style.colours.accent),
+                                  spaceBefore=s.size * 0.9, spaceAfter=s.size * 0.6,
+                                  hAlign="CENTER" if tb.align == Align.CENTER else "LEFT"))  # fmt: skip
+        else:
+            out.append(Spacer(1, s.size))
+        return out
+
+    def _logo_flowable(self) -> Image | None:
+        if self.logo is None:
+            return None
+        reader = ImageReader(io.BytesIO(self.logo.data))
+        return Image(reader, width=self.logo.width_mm * mm, height=self.logo.height_mm * mm)
+
+    def part(self, order: int, index: int, part: Part, heading: str) -> list[Flowable]:
+        s = self.styles
+        key = f"part-{order}"
+        head = Paragraph(f'<a name="{key}"/>{self.text(heading, self.fonts.heading)}', s.heading)
+        head._brief_outline = (key, heading)
+        out: list[Flowable] = [head]
+        if part.kind == PartKind.SOURCES:
+            return out + self.source_list()
+        if part.subheading:
+            out.append(Paragraph(self.text(part.subheading), s.subheading))
+        if part.kind == PartKind.KEYPHRASES and part.terms:
+            dot = f'<font color="{s.accent}">\u2002·\u2002</font>'
+            out.append(Paragraph(dot.join(self.text(t, self.fonts.heading) for t in part.terms), s.terms))
+        sentences = [self.sentence(index, i, sent) for i, sent in enumerate(part.sentences)]
+        if not sentences:
+            return out
+        body: list[Flowable]
+        if part.kind == PartKind.QUOTES:
+            bar = colour(self.style.colours.accent)
+            body = [QuoteBlock(Paragraph(t, s.quote), bar, s.size * 0.5) for t in sentences]
+        elif is_list_part(part):
+            bullet = f'<bullet><font color="{s.accent}">\u2022</font></bullet>'
+            body = [Paragraph(bullet + t, s.bullet) for t in sentences]
+        elif part.kind == PartKind.EXECUTIVE_SUMMARY:
+            body = [Paragraph(" ".join(sentences), s.summary)]
+        else:
+            body = [Paragraph(" ".join(sentences), s.body)]
+        if self.note_state is not None:
+            body = [NotedFlowable(f, self.note_state) for f in body]
+        return out + body
+
+    def source_list(self) -> list[Flowable]:
+        out: list[Flowable] = []
+        for entry in self.brief.sources:
+            markup = f'<a name="{entry_anchor(entry)}"/>{self.linked_text(entry_text(entry, self.style))}'
+            out.append(Paragraph(markup, self.styles.source, bulletText=f"{entry.number}."))
+        return out

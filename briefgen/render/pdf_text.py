@@ -1,0 +1,79 @@
+"""Turning plain source text into reportlab paragraph markup that shows exactly that text.
+
+reportlab's :class:`~reportlab.platypus.Paragraph` parses an XML-like markup, so every piece of source text is
+escaped (``&``, ``<``, ``>``) before it is put in a paragraph: ``<b>not bold</b>`` then prints literally.
+Characters the paragraph's font lacks are wrapped in ``<font face="…">`` runs of a fallback font (DejaVu Sans,
+then a CJK font) so they don't print as empty boxes.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from briefgen.render.common import split_urls
+from briefgen.render.pdf_fonts import RegisteredFamily, cjk_font
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
+_ATTR_ENTITIES = {'"': "&quot;", "'": "&apos;"}
+
+
+def clean(text: str) -> str:
+    """Control characters removed, runs of white space made single spaces."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text))
+
+
+def attr(value: str) -> str:
+    """*value* escaped for a double-quoted markup attribute."""
+    return escape(clean(value), _ATTR_ENTITIES)
+
+
+def plain(text: str, family: RegisteredFamily, fallbacks: tuple[RegisteredFamily, ...] = ()) -> str:
+    """Escaped markup for *text*, with fallback-font runs for characters *family* lacks."""
+    text = clean(text)
+    if text.isascii():
+        return escape(text)
+    out: list[str] = []
+    run: list[str] = []
+    run_face: str | None = None
+    for ch in text:
+        face = None if ch.isascii() or family.covers(ch) else _fallback_face(ch, fallbacks)
+        if face != run_face and run:
+            out.append(_wrap("".join(run), run_face))
+            run = []
+        run_face = face
+        run.append(ch)
+    if run:
+        out.append(_wrap("".join(run), run_face))
+    return "".join(out)
+
+
+def _wrap(text: str, face: str | None) -> str:
+    return escape(text) if face is None else f'<font face="{face}">{escape(text)}</font>'
+
+
+def _fallback_face(ch: str, fallbacks: tuple[RegisteredFamily, ...]) -> str | None:
+    if ch.isspace():
+        return None
+    for family in fallbacks:
+        if family.covers(ch):
+            return family.regular
+    cjk = cjk_font()
+    if cjk is not None and cjk.covers(ch):
+        return cjk.regular
+    return None
+
+
+def with_links(text: str, family: RegisteredFamily, fallbacks: tuple[RegisteredFamily, ...], link_colour: str) -> str:
+    """Escaped markup for *text* whose http/https/mailto URLs are clickable links.
+
+    Long URLs wrap where the line ends (the paragraph style's ``splitLongWords``); no invisible characters are
+    added, so a copied URL stays exact."""
+    out: list[str] = []
+    for run, url in split_urls(clean(text)):
+        if url is None:
+            out.append(plain(run, family, fallbacks))
+        else:
+            out.append(f'<a href="{attr(url)}" color="{link_colour}">{escape(url)}</a>')
+    return "".join(out)
