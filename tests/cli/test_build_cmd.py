@@ -1,0 +1,244 @@
+"""``briefgen build`` end to end: files read back hold every brief sentence verbatim, cited to its entry."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefgen.cli.main import main
+from briefgen.ingest import load_sources
+from briefgen.render.markdown_text import md_escape
+
+RENDERER_MODULES = {"pdf": "briefgen.render.pdf_renderer", "docx": "briefgen.render.docx_renderer", "md": None}
+
+
+def need_renderer(fmt: str) -> None:
+    module = RENDERER_MODULES[fmt]
+    if module and importlib.util.find_spec(module) is None:
+        pytest.skip(f"the {fmt} renderer ({module}) is not in this tree")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def samples(samples_dir: Path) -> list[str]:
+    return sorted(str(p) for p in samples_dir.iterdir() if p.suffix in (".txt", ".md"))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def output_text(path: Path, fmt: str) -> str:
+    """The brief's text as a reader sees it (whitespace removed for PDF, whose lines wrap anywhere)."""
+    if fmt == "md":
+        return path.read_text(encoding="utf-8")
+    if fmt == "docx":
+        import docx
+
+        document = docx.Document(str(path))
+        return "\n".join(p.text for p in document.paragraphs)
+    from pypdf import PdfReader
+
+    return squash("".join(page.extract_text() for page in PdfReader(str(path)).pages))
+
+
+def assert_sentences_verbatim_and_cited(report: dict[str, Any], out: Path, fmt: str) -> None:
+    """Every report sentence is its source's text, its citations resolve to source entries, and the output
+    file shows the sentence followed by the numbers of those entries."""
+    paths = sorted({c["source"] for s in report["sentences"] for c in s["citations"]})
+    loaded = load_sources(paths)
+    assert not loaded.errors
+    corpus = loaded.corpus
+    entries = {e["article"]: e for e in report["sources"]}
+    text = output_text(out, fmt)
+    assert report["sentences"], "the brief has sentences"
+    for sentence in report["sentences"]:
+        first = sentence["citations"][0]
+        section = corpus.section(first["section"])
+        assert section.text[first["start"] : first["end"]] == sentence["text"]
+        numbers = []
+        for citation in sentence["citations"]:
+            assert citation["article"] in entries, f"citation of {sentence['id']} has no source entry"
+            assert entries[citation["article"]]["source"] == citation["source"]
+            numbers.append(entries[citation["article"]]["number"])
+        if fmt == "md":
+            shown = md_escape(sentence["text"])
+            at = text.find(shown)
+            assert at >= 0, f"not in the Markdown: {sentence['text']!r}"
+            marker = text[at + len(shown) : at + len(shown) + 200]
+            assert all(f"(#source-{n})" in marker for n in numbers)
+        elif fmt == "docx":
+            line = next((ln for ln in text.splitlines() if sentence["text"] in ln), None)
+            assert line is not None, f"not in the Word file: {sentence['text']!r}"
+            after = line[line.index(sentence["text"]) + len(sentence["text"]) :]
+            assert re.match(r"\s*\[[\d, –]+\]", after)
+        else:
+            shown = squash(sentence["text"])
+            at = text.find(shown)
+            assert at >= 0, f"not in the PDF: {sentence['text']!r}"
+            marker = text[at + len(shown) : at + len(shown) + 30]
+            assert marker.startswith("[")
+            assert str(numbers[0]) in marker[: marker.index("]")]
+    for entry in report["sources"]:
+        if fmt != "pdf":
+            assert entry["formatted"].split(" Retrieved")[0][:40] in text.replace("\\", "")
+
+
+@pytest.mark.parametrize("fmt", ["md", "pdf", "docx"])
+def test_build_samples_reads_back(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    need_renderer(fmt)
+    out = tmp_path / f"brief.{fmt}"
+    report_path = tmp_path / "report.json"
+    code, stdout, err = run_cli(capsys, "build", *samples(samples_dir), "-o", str(out), "--report", str(report_path))
+    assert code == 0, err
+    assert stdout.strip() == str(out)
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["template"] == "policy-brief" and report["output"] == str(out)
+    assert set(report) >= {"algorithm", "sentences", "parts", "sources", "title"}
+    for sentence in report["sentences"]:
+        assert set(sentence) == {"id", "text", "citations"}
+        for c in sentence["citations"]:
+            assert set(c) == {"source", "article", "section", "start", "end"}
+    assert_sentences_verbatim_and_cited(report, out, fmt)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary files left"
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_build_seeds_reads_back(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    need_renderer(fmt)
+    out = tmp_path / f"seeds.{fmt}"
+    report_path = tmp_path / "seeds.json"
+    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    code, _, err = run_cli(capsys, "build", *files, "-o", str(out), "--report", str(report_path))
+    assert code == 0, err
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert {c["source"] for s in report["sentences"] for c in s["citations"]} <= set(files)
+    assert_sentences_verbatim_and_cited(report, out, fmt)
+
+
+def build_report(capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str) -> dict[str, Any]:
+    report_path = tmp_path / "r.json"
+    code, _, err = run_cli(capsys, "build", *args, "-o", str(tmp_path / "b.md"), "--report", str(report_path))
+    assert code == 0, err
+    data: dict[str, Any] = json.loads(report_path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_select_exclude_pin_and_title(samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = samples(samples_dir)
+    corpus = load_sources(files).corpus
+    first, second = corpus.sources[0], corpus.sources[1]
+    only = build_report(capsys, tmp_path, *files, "--select", first.id, "--title", "Only one")
+    assert only["title"] == "Only one"
+    assert {c["source"] for s in only["sentences"] for c in s["citations"][:1]} == {first.path}
+    without = build_report(capsys, tmp_path, *files, "--exclude", first.id)
+    assert first.path not in {s["citations"][0]["source"] for s in without["sentences"]}
+    last = second.articles[-1].sections[-1].sentences[-1]
+    pinned = build_report(capsys, tmp_path, *files, "--pin", last.id)
+    assert last.id in {s["id"] for s in pinned["sentences"]}
+    chosen = pinned["sentences"][0]["id"]
+    dropped = build_report(capsys, tmp_path, *files, "--exclude", chosen)
+    assert chosen not in {s["id"] for s in dropped["sentences"]}
+
+
+def write_bad_template(tmp_path: Path) -> Path:
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": 1, "name": "bad", "page": {"margins": {"top": "abc"}}}), "utf-8")
+    return bad
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--template", "BAD"], 'bad.json": page.margins.top must be a number between 5 and 60 (mm), got "abc"'),
+        (["--template", "no-such-template"], 'no template named "no-such-template"'),
+        (["--select", "feedbeef.a1"], "--select: unknown id 'feedbeef.a1'"),
+        (["--pin", "FIRST_SOURCE"], "only sentences can be pinned"),
+        (["--exclude", "FIRST_SOURCE", "SECOND_SOURCE", "THIRD_SOURCE"], "nothing to summarise"),
+        (["--report", "r.txt"], "must end in .json"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_keeps_the_old_file(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], words: str
+) -> None:
+    files = samples(samples_dir)
+    ids = [s.id for s in load_sources(files).corpus.sources]
+    names = {"BAD": str(write_bad_template(tmp_path)), "FIRST_SOURCE": ids[0], "SECOND_SOURCE": ids[1]}
+    names["THIRD_SOURCE"] = ids[2]
+    out = tmp_path / "brief.md"
+    out.write_text("old brief", encoding="utf-8")
+    code, stdout, err = run_cli(capsys, "build", *files, "-o", str(out), *[names.get(x, x) for x in extra])
+    assert code == 2
+    assert stdout == ""
+    assert err.count("\n") == 1 and err.startswith("briefgen: ") and "Traceback" not in err
+    assert words in err
+    assert out.read_text(encoding="utf-8") == "old brief"
+
+
+@pytest.mark.parametrize(
+    ("output", "words"),
+    [("brief.odt", "cannot tell the output format"), ("missing/brief.md", "its folder does not exist")],
+)
+def test_bad_output_is_refused_before_any_work(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], output: str, words: str
+) -> None:
+    code, _, err = run_cli(capsys, "build", *samples(samples_dir), "-o", str(tmp_path / output))
+    assert code == 2 and words in err and err.count("\n") == 1
+
+
+def test_unreadable_source_exits_2(samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    code, _, err = run_cli(capsys, "build", *samples(samples_dir), str(empty), "-o", str(tmp_path / "b.md"))
+    assert code == 2 and "empty.txt" in err and "empty" in err
+    assert not (tmp_path / "b.md").exists()
+
+
+def test_a_failing_renderer_leaves_the_old_file(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import briefgen.render.markdown_renderer as markdown_renderer
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(markdown_renderer, "render_markdown", broken)
+    out = tmp_path / "brief.md"
+    out.write_text("old brief", encoding="utf-8")
+    code, _, err = run_cli(capsys, "build", *samples(samples_dir), "-o", str(out))
+    assert code == 1 and "disk on fire" in err and "Traceback" not in err
+    assert out.read_text(encoding="utf-8") == "old brief"
+    assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_output_without_extension_takes_the_template_format(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "md.json"
+    template.write_text(json.dumps({"schema_version": 1, "name": "md", "output": {"format": "md"}}), "utf-8")
+    code, stdout, err = run_cli(capsys, "build", *samples(samples_dir), "-o", str(tmp_path / "b"), "-t", str(template))
+    assert code == 0, err
+    assert stdout.strip() == str(tmp_path / "b.md") and (tmp_path / "b.md").read_text(encoding="utf-8")
+
+
+def test_demo_writes_three_briefs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    need_renderer("pdf")
+    need_renderer("docx")
+    code, stdout, err = run_cli(capsys, "demo", "--out", str(tmp_path / "demo"))
+    assert code == 0, err
+    paths = [Path(line) for line in stdout.splitlines()]
+    assert [p.suffix for p in paths] == [".pdf", ".docx", ".md"]
+    assert all(p.is_file() and p.stat().st_size > 500 for p in paths)
+    assert paths[0].read_bytes().startswith(b"%PDF")
