@@ -49,3 +49,11 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
     return getattr(import_module(module), name)
+
+
+# Building a brief in one call (sources -> summary -> composed brief -> file): see briefgen.build.
+if TYPE_CHECKING:
+    from briefgen.build import BuildResult, build_brief
+    from briefgen.compose import BriefDetails
+_EXPORTS.update({"BriefDetails": "briefgen.compose", "BuildResult": "briefgen.build", "build_brief": "briefgen.build"})
+__all__ += ["BriefDetails", "BuildResult", "build_brief"]
