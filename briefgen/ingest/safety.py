@@ -49,17 +49,17 @@ def open_office_zip(data: bytes, path: str, *, required: str, kind: str) -> zipf
             path,
         )
     if not data.startswith(b"PK"):
-        raise InputError(f"is not a {kind} file (not a zip package)", path)
+        raise InputError(f"is not a {kind} (not a zip package)", path)
     try:
         archive = zipfile.ZipFile(BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise InputError(f"is not a valid {kind} file (damaged zip package: {exc})", path) from None
+        raise InputError(f"is not a valid {kind} (damaged zip package: {exc})", path) from None
     try:
         check_zip_members(infos, path, kind=kind)
         names = {info.filename for info in infos}
         if required not in names:
-            raise InputError(f"is not a {kind} file (the package has no {required})", path)
+            raise InputError(f"is not a {kind} (the package has no {required})", path)
         refuse_xml_dtds(archive, (i for i in infos if i.filename.lower().endswith(_XML_SUFFIXES)), path)
     except BaseException:
         archive.close()
@@ -70,7 +70,7 @@ def open_office_zip(data: bytes, path: str, *, required: str, kind: str) -> zipf
 def check_zip_members(infos: list[zipfile.ZipInfo], path: str, *, kind: str) -> None:
     """Refuse zip bombs by the sizes the zip directory declares (nothing is decompressed here)."""
     if len(infos) > MAX_ZIP_MEMBERS:
-        raise InputError(f"is not a plausible {kind} file ({len(infos)} parts in the package)", path)
+        raise InputError(f"is not a plausible {kind} ({len(infos)} parts in the package)", path)
     total = 0
     for info in infos:
         if info.flag_bits & 0x1:

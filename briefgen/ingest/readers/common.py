@@ -86,20 +86,20 @@ def left_out(count: int, singular: str, plural: str) -> str | None:
 
 
 @contextlib.contextmanager
-def translate_errors(path: str, what: str) -> Iterator[None]:
-    """Turn any failure of a third-party parser into an :class:`InputError` naming *path*.
+def translate_errors(path: str, problem: str) -> Iterator[None]:
+    """Turn any failure of a third-party parser into an :class:`InputError` naming *path*: *problem* in plain
+    words ("the PDF is damaged or incomplete") followed by the library's message in brackets.
 
-    *what* completes "cannot read the …" ("Word document", "PDF"). Our own errors pass through; MemoryError and
-    RecursionError (hostile nesting) become a plain message instead of a crash.
+    Our own errors pass through; MemoryError and RecursionError (hostile nesting) become a plain message too.
     """
     try:
         yield
     except BriefgenError:
         raise
     except (MemoryError, RecursionError):
-        raise InputError(f"cannot read the {what}: it is too large or too deeply nested to process", path) from None
+        raise InputError(f"{problem} (too large or too deeply nested to process)", path) from None
     except Exception as exc:
-        raise InputError(f"cannot read the {what}: {summarise_exception(exc)}", path) from None
+        raise InputError(f"{problem} ({summarise_exception(exc)})", path) from None
 
 
 def summarise_exception(exc: BaseException) -> str:

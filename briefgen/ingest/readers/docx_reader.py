@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
+from briefgen.errors import InputError
 from briefgen.ingest.blocks import Block, BlockKind, RawDocument
 from briefgen.ingest.readers.common import (
     clean_meta,
@@ -75,8 +76,10 @@ class _Style:
 
 
 def read_docx(data: bytes, path: str) -> RawDocument:
+    if not data.strip():
+        raise InputError("file is empty", path)
     open_office_zip(data, path, required="[Content_Types].xml", kind=_KIND).close()
-    with translate_errors(path, _KIND):
+    with translate_errors(path, "the Word document is damaged or not a Word document"):
         import docx  # python-docx; imported here to keep start-up fast
 
         document = docx.Document(BytesIO(data))

@@ -43,11 +43,11 @@ def read_html_text(text: str, path: str, *, url: str | None = None) -> RawDocume
     """Read the decoded text of a web page; *url* is where it was fetched from (the canonical address, when the
     page names one, wins)."""
     refuse_html_dtd_subset(text, path)
-    with translate_errors(path, "web page"):
+    with translate_errors(path, "cannot read the web page"):
         xml = _extract(text, url)
     if xml is None:
         raise InputError("no article text found in the web page", path)
-    with translate_errors(path, "web page"):
+    with translate_errors(path, "cannot read the web page"):
         root: Element = safe_xml_fromstring(xml)
     blocks, dropped = _blocks(root)
     if not any(b.kind is not BlockKind.HEADING for b in blocks):

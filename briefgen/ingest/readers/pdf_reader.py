@@ -32,7 +32,6 @@ from briefgen.model import Metadata
 MAX_PAGES = 2_000
 MAX_SECONDS = 120.0
 MAX_TEXT_CHARS = 20_000_000
-_KIND = "PDF"
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
 # pypdf reports what it repairs through logging; without a handler Python would print it on stderr
@@ -40,9 +39,11 @@ logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def read_pdf(data: bytes, path: str) -> RawDocument:
+    if not data.strip():
+        raise InputError("file is empty", path)
     if b"%PDF-" not in data[:1024]:
         raise InputError("is not a PDF file (it does not start with %PDF-)", path)
-    with warnings.catch_warnings(), translate_errors(path, _KIND):
+    with warnings.catch_warnings(), translate_errors(path, "the PDF is damaged or incomplete"):
         warnings.simplefilter("ignore")
         reader = _open(data, path)
         n_pages = _page_count(reader, path)
@@ -50,7 +51,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         info = _info(reader)
     if not lines:
         if problems:
-            raise InputError(f"cannot read the PDF: {problems[0]}", path)
+            raise InputError(f"the PDF is damaged or incomplete ({problems[0]})", path)
         raise InputError("the PDF has no text layer (a scanned image?); briefgen reads text, not pictures", path)
     blocks = blocks_from_lines(lines, n_pages)
     if not any(b.kind is not BlockKind.HEADING for b in blocks):
