@@ -28,6 +28,7 @@ from briefgen.errors import InputError
 from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.render.style import RenderStyle
 from briefgen.summarize.api import Summary
+from briefgen.templates.fields import TemplateError, shown
 from briefgen.templates.placeholders import resolve_style
 from briefgen.templates.schema import Template
 from briefgen.templates.store import resolve_template
@@ -72,6 +73,16 @@ def output_path(output: str | os.PathLike[str], template: Template) -> str:
     if not folder.is_dir():
         raise InputError("cannot write the brief: its folder does not exist", shown)
     return shown
+
+
+def check_algorithm(template: Template) -> None:
+    """Refuse a template whose ``summary.algorithm`` names no registered algorithm (before any work is done)."""
+    from briefgen.summarize.registry import algorithm_names
+
+    name = template.summary.algorithm
+    if name != "default" and name not in algorithm_names():
+        known = ", ".join(("default", *algorithm_names()))
+        raise TemplateError(template.name, "summary.algorithm", f"must be one of {known}, got {shown(name)}")
 
 
 def resolve_ids(
@@ -147,6 +158,7 @@ def build_brief(
     from briefgen.summarize.engine import summarize
 
     chosen = template if isinstance(template, Template) else resolve_template(template)
+    check_algorithm(chosen)
     target = output_path(output, chosen) if output is not None else None
     report(progress, 0, len(STAGES) * 100, STAGES[0])
     corpus = load_corpus(sources, _stage(progress, 0), cancel)

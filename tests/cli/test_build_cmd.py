@@ -242,3 +242,14 @@ def test_demo_writes_three_briefs(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert [p.suffix for p in paths] == [".pdf", ".docx", ".md"]
     assert all(p.is_file() and p.stat().st_size > 500 for p in paths)
     assert paths[0].read_bytes().startswith(b"%PDF")
+
+
+def test_unknown_algorithm_in_a_template_is_refused_before_reading(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    template = tmp_path / "algo.json"
+    template.write_text(json.dumps({"schema_version": 1, "name": "algo", "summary": {"algorithm": "magic"}}), "utf-8")
+    missing = str(tmp_path / "not-there.txt")  # never read: the template is refused first
+    code, _, err = run_cli(capsys, "build", missing, "-o", str(tmp_path / "b.md"), "-t", str(template))
+    assert code == 2
+    assert "summary.algorithm must be one of default, textrank" in err and 'got "magic"' in err
