@@ -54,6 +54,8 @@ def fetch_url(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DE
     except InputError:
         raise
     except urllib.error.HTTPError as exc:
+        if 300 <= exc.code < 400:
+            raise InputError(f"too many redirects (more than {MAX_REDIRECTS}) or a redirect loop", url) from None
         raise InputError(f"the server answered {exc.code} {exc.reason}", url) from None
     except urllib.error.URLError as exc:
         raise InputError(_network_reason(exc.reason, timeout), url) from None
@@ -73,17 +75,20 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         super().__init__()
         self._shown = shown
 
-    def redirect_request(
+    def http_error_302(
         self,
         req: urllib.request.Request,
         fp: IO[bytes],
         code: int,
         msg: str,
         headers: http.client.HTTPMessage,
-        newurl: str,
-    ) -> urllib.request.Request | None:
-        _check_address(newurl, self._shown, redirected=True)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+    ) -> object:
+        location = headers.get("Location") or headers.get("URI")
+        if location:  # checked here so that the message is ours, not urllib's
+            _check_address(urllib.parse.urljoin(req.full_url, location), self._shown, redirected=True)
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
 
 
 def _check_address(url: str, shown: str, *, redirected: bool = False) -> None:
