@@ -83,6 +83,7 @@ def decode_html(data: bytes, path: str) -> str:
 
 def _extract(text: str, url: str | None) -> str | None:
     import trafilatura  # imported here: it takes a while to load
+    import trafilatura.settings
 
     options: dict[str, Any] = {
         "url": url,
@@ -94,6 +95,8 @@ def _extract(text: str, url: str | None) -> str | None:
         "include_links": False,
         "include_formatting": False,
         "deduplicate": False,
+        # dates from the page's markup (meta tags, <time>, the address), never guessed from the prose
+        "date_extraction_params": trafilatura.settings.set_date_params(extensive=False),
     }
     result: str | None = trafilatura.extract(text, favor_precision=True, **options)
     if result is None:

@@ -110,3 +110,11 @@ def test_read_source_end_to_end(tmp_path: Path) -> None:
         for sentence in section.sentences:
             assert section.text[sentence.start : sentence.end] == sentence.text
     assert not any(COMMENT in s.text or FOOTER in s.text for s in article.sections)
+
+
+def test_date_is_never_guessed_from_the_prose() -> None:
+    doc = sample_doc()
+    doc.date = None
+    doc.articles[0][1][0][1].append("On 16 June 2016 the council first discussed the barrier.")
+    raw = read_html(html_page(doc).encode(), "page.html")
+    assert raw.metadata.date is None
