@@ -12,6 +12,15 @@ from briefgen.render.style import RenderStyle
 
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """Control characters (not allowed in XML) removed, runs of white space made single spaces."""
+    return _SPACE.sub(" ", _CONTROL.sub("", text))
+
+
 _URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"]+", re.IGNORECASE)
 _TRAILING = ".,;:!?'\"’”»"
 

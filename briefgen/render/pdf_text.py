@@ -8,20 +8,12 @@ then a CJK font) so they don't print as empty boxes.
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
-from briefgen.render.common import split_urls
+from briefgen.render.common import clean, split_urls
 from briefgen.render.pdf_fonts import RegisteredFamily, cjk_font
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACE = re.compile(r"\s+")
 _ATTR_ENTITIES = {'"': "&quot;", "'": "&apos;"}
-
-
-def clean(text: str) -> str:
-    """Control characters removed, runs of white space made single spaces."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text))
 
 
 def attr(value: str) -> str:

@@ -1,0 +1,126 @@
+"""The body of the Word brief: title block, parts with linked citations or footnotes, and the source list."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Mm
+
+from briefgen.brief import Brief, BriefSentence, Part, PartKind
+from briefgen.progress import CancelToken, ProgressCallback, check, report
+from briefgen.render.common import entry_anchor, entry_text, is_list_part, layout_parts, subtitle
+from briefgen.render.docx_footnotes import Footnotes
+from briefgen.render.docx_hyperlinks import internal_link, text_with_links
+from briefgen.render.docx_xml import BookmarkIds, XmlElement, run, tab_run, wrap_in_bookmark
+from briefgen.render.logo import LogoImage
+from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
+from briefgen.render.style import LogoPosition, RenderStyle, marking_banner, marking_text
+
+CITATION_STYLE = "Citation"
+
+
+class DocxBody:
+    def __init__(self, document: Any, brief: Brief, style: RenderStyle, logo: LogoImage | None) -> None:
+        self.document = document
+        self.brief = brief
+        self.style = style
+        self.logo = logo
+        self.markers: BriefMarkers = brief_markers(brief)
+        self.footnotes = Footnotes(document)
+        self.use_notes = style_of(brief) == FOOTNOTES
+        self.bookmarks = BookmarkIds()
+
+    def paragraph(self, style_id: str, text: str | None = None) -> XmlElement:
+        p = self.document.add_paragraph(style=self.document.styles.get_by_id(style_id, WD_STYLE_TYPE.PARAGRAPH))
+        if text:
+            p._p.append(run(text))
+        element: XmlElement = p._p
+        return element
+
+    def build(self, progress: ProgressCallback | None, cancel: CancelToken | None) -> None:
+        self.title_block()
+        placed = list(layout_parts(self.brief, self.style))
+        for done, item in enumerate(placed):
+            check(cancel)
+            report(progress, done, len(placed), f"Writing {item.heading}")
+            self.part(item.index, item.part, item.heading)
+
+    def title_block(self) -> None:
+        brief, st, tb = self.brief, self.style, self.style.title_block
+        marking = marking_text(st, brief.marking)
+        if marking and marking_banner(st):
+            self.paragraph("MarkingBanner", marking)
+        if self.logo is not None:
+            self.document.add_picture(io.BytesIO(self.logo.data), width=Mm(self.logo.width_mm))
+            pic = self.document.paragraphs[-1]
+            alignment: dict[str, Any] = {
+                LogoPosition.LEFT: WD_ALIGN_PARAGRAPH.LEFT,
+                LogoPosition.CENTER: WD_ALIGN_PARAGRAPH.CENTER,
+            }
+            pic.alignment = alignment.get(self.logo.position, WD_ALIGN_PARAGRAPH.RIGHT)
+            pic.paragraph_format.keep_with_next = True
+        if tb.show_organisation and brief.organisation:
+            self.paragraph("TitleKicker", brief.organisation)
+        self.paragraph("Title", brief.title)
+        sub = subtitle(brief, st)
+        if sub:
+            self.paragraph("Subtitle", sub)
+        meta = [m for m in (brief.author if tb.show_author else None, brief.date if tb.show_date else None) if m]
+        if meta:
+            self.paragraph("TitleMeta", "  ·  ".join(meta))
+        if tb.rule:
+            self.paragraph("TitleRule")
+
+    def part(self, index: int, part: Part, heading: str) -> None:
+        self.paragraph("Heading1", heading)
+        if part.kind == PartKind.SOURCES:
+            self.source_list()
+            return
+        if part.subheading:
+            self.paragraph("PartSubheading", part.subheading)
+        if part.kind == PartKind.KEYPHRASES and part.terms:
+            self.paragraph("KeyPhrases", "  ·  ".join(part.terms))
+        if not part.sentences:
+            return
+        if part.kind == PartKind.QUOTES:
+            for i, sentence in enumerate(part.sentences):
+                self.sentence(self.paragraph("Quote"), index, i, sentence)
+        elif is_list_part(part):
+            for i, sentence in enumerate(part.sentences):
+                self.sentence(self.paragraph("ListBullet"), index, i, sentence)
+        else:
+            p = self.paragraph("ExecutiveSummary" if part.kind == PartKind.EXECUTIVE_SUMMARY else "BodyText")
+            for i, sentence in enumerate(part.sentences):
+                if i:
+                    p.append(run(" "))
+                self.sentence(p, index, i, sentence)
+
+    def sentence(self, p: XmlElement, part_index: int, index: int, sentence: BriefSentence) -> None:
+        p.append(run(sentence.text))
+        pieces = self.markers.pieces(part_index, index)
+        if not pieces:
+            return
+        if self.use_notes:
+            for piece in pieces:
+                if piece.note:
+                    note = self.markers.notes[piece.note - 1]
+                    self.footnotes.add(p, [note.text])
+            return
+        p.append(run("\u00a0"))
+        for piece in pieces:
+            if piece.entry is None:
+                p.append(run(piece.text, CITATION_STYLE))
+            else:
+                p.append(internal_link(entry_anchor(piece.entry), piece.text, CITATION_STYLE))
+
+    def source_list(self) -> None:
+        part = self.document.part
+        for entry in self.brief.sources:
+            p = self.paragraph("SourceEntry", f"{entry.number}.")
+            p.append(tab_run())
+            for element in text_with_links(part, entry_text(entry, self.style)):
+                p.append(element)
+            wrap_in_bookmark(p, entry_anchor(entry), self.bookmarks)
