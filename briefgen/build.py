@@ -75,6 +75,15 @@ def output_path(output: str | os.PathLike[str], template: Template) -> str:
     return shown
 
 
+def refuse_overwriting_sources(target: str, sources: Corpus | Sequence[str]) -> None:
+    """Refuse an output path that is one of the source files (the brief would replace its own source)."""
+    paths = [s.path for s in sources.sources] if isinstance(sources, Corpus) else list(sources)
+    out = Path(target).resolve()
+    for path in paths:
+        if "://" not in path and Path(path).resolve() == out:
+            raise InputError("the output would overwrite one of the sources; choose another file name", target)
+
+
 def check_algorithm(template: Template) -> None:
     """Refuse a template whose ``summary.algorithm`` names no registered algorithm (before any work is done)."""
     from briefgen.summarize.registry import algorithm_names
@@ -160,8 +169,11 @@ def build_brief(
     chosen = template if isinstance(template, Template) else resolve_template(template)
     check_algorithm(chosen)
     target = output_path(output, chosen) if output is not None else None
+    inputs = sources if isinstance(sources, Corpus) else [os.fspath(p) for p in sources]
+    if target is not None:
+        refuse_overwriting_sources(target, inputs)
     report(progress, 0, len(STAGES) * 100, STAGES[0])
-    corpus = load_corpus(sources, _stage(progress, 0), cancel)
+    corpus = load_corpus(inputs, _stage(progress, 0), cancel)
     sections, excludes, pins = resolve_ids(corpus, select, exclude, pin)
     check(cancel)
     request = summary_request(chosen, sections, pins=pins, excludes=excludes)
@@ -175,6 +187,8 @@ def build_brief(
     if target is not None:
         from briefgen.render.registry import render
 
+        if not brief.sentences():
+            raise InputError("the brief would be empty: no sentence of the selection can be used (all excluded?)")
         render(brief, style, target, progress=_stage(progress, 3), cancel=cancel, warn=warnings.append)
     report(progress, len(STAGES) * 100, len(STAGES) * 100, "Done")
     return BuildResult(brief, summary, corpus, chosen, style, target, tuple(warnings))

@@ -253,3 +253,23 @@ def test_unknown_algorithm_in_a_template_is_refused_before_reading(
     code, _, err = run_cli(capsys, "build", missing, "-o", str(tmp_path / "b.md"), "-t", str(template))
     assert code == 2
     assert "summary.algorithm must be one of default, textrank" in err and 'got "magic"' in err
+
+
+def test_output_may_not_replace_a_source(samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text((samples_dir / "eastmouth-council-report.md").read_text(encoding="utf-8"), encoding="utf-8")
+    before = source.read_bytes()
+    code, _, err = run_cli(capsys, "build", str(source), "-o", str(source))
+    assert code == 2 and "would overwrite one of the sources" in err
+    assert source.read_bytes() == before
+
+
+def test_an_empty_brief_is_not_written(samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = samples_dir / "eastmouth-barrier-news.txt"
+    corpus = load_sources([str(path)]).corpus
+    last = corpus.sources[0].sections[-1]
+    every = [s.id for s in last.sentences]
+    out = tmp_path / "b.md"
+    code, _, err = run_cli(capsys, "build", str(path), "-o", str(out), "--select", last.id, "--exclude", *every)
+    assert code == 2 and "the brief would be empty" in err
+    assert not out.exists()
