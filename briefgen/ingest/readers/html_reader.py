@@ -35,13 +35,10 @@ _SKIPPED = frozenset({"graphic", "comments", "fw", "note"})
 
 
 def read_html(data: bytes, path: str) -> RawDocument:
-    """Read a web page saved as a file (``.html``, ``.htm``, ``.xhtml``)."""
-    return read_html_text(decode_html(data, path), path)
-
-
-def read_html_text(text: str, path: str, *, url: str | None = None) -> RawDocument:
-    """Read the decoded text of a web page; *url* is where it was fetched from (the canonical address, when the
-    page names one, wins)."""
+    """Read a web page, saved as a file (``.html``, ``.htm``, ``.xhtml``) or fetched from the address *path*
+    (the page's canonical address, when it names one, is the URL metadata)."""
+    text = decode_html(data, path)
+    url = path if path.lower().startswith(("http://", "https://")) else None
     refuse_html_dtd_subset(text, path)
     with translate_errors(path, "cannot read the web page"):
         xml = _extract(text, url)
