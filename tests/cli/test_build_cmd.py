@@ -273,3 +273,28 @@ def test_an_empty_brief_is_not_written(samples_dir: Path, tmp_path: Path, capsys
     code, _, err = run_cli(capsys, "build", str(path), "-o", str(out), "--select", last.id, "--exclude", *every)
     assert code == 2 and "the brief would be empty" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("template", "marker"),
+    [
+        ("policy-brief", r" \\\[\[\d+\]\(#source-\d+\)"),
+        ("executive-one-page", r" \(\[[^\]]+, (\d{4}[a-z]?|n\.d\.)\]\(#source-\d+\)"),
+        ("research-digest", r"\[\^\d+\]"),
+    ],
+)
+def test_each_builtin_marks_every_sentence_in_its_citation_style(
+    samples_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], template: str, marker: str
+) -> None:
+    out = tmp_path / "b.md"
+    report_path = tmp_path / "r.json"
+    args = ("build", *samples(samples_dir), "-o", str(out), "-t", template, "--report", str(report_path))
+    code, _, err = run_cli(capsys, *args)
+    assert code == 0, err
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    text = out.read_text(encoding="utf-8")
+    for sentence in report["sentences"]:
+        shown = md_escape(sentence["text"])
+        at = text.find(shown)
+        assert at >= 0, sentence["text"]
+        assert re.match(marker, text[at + len(shown) :]), text[at + len(shown) : at + len(shown) + 60]
