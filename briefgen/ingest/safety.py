@@ -35,8 +35,8 @@ _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 _HTML_INTERNAL_SUBSET = re.compile(r"<!DOCTYPE[^>\[]{0,1000}\[", re.IGNORECASE)
 
 
-def open_office_zip(data: bytes, path: str, *, required: str, kind: str) -> zipfile.ZipFile:
-    """Open *data* as an Office (OOXML) zip after checking it is safe to hand to a parser.
+def check_office_zip(data: bytes, path: str, *, required: str, kind: str) -> None:
+    """Check that *data* is an Office (OOXML) zip that is safe to hand to a parser.
 
     Refuses: bytes that are not a zip (with a hint for legacy and encrypted Office files), a missing *required*
     member, too many members, encrypted members, a total uncompressed size above :data:`MAX_ZIP_TOTAL_BYTES`, a
@@ -55,16 +55,11 @@ def open_office_zip(data: bytes, path: str, *, required: str, kind: str) -> zipf
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
         raise InputError(f"is not a valid {kind} (damaged zip package: {exc})", path) from None
-    try:
+    with archive:
         check_zip_members(infos, path, kind=kind)
-        names = {info.filename for info in infos}
-        if required not in names:
+        if required not in {info.filename for info in infos}:
             raise InputError(f"is not a {kind} (the package has no {required})", path)
         refuse_xml_dtds(archive, (i for i in infos if i.filename.lower().endswith(_XML_SUFFIXES)), path)
-    except BaseException:
-        archive.close()
-        raise
-    return archive
 
 
 def check_zip_members(infos: list[zipfile.ZipInfo], path: str, *, kind: str) -> None:

@@ -18,9 +18,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 
@@ -34,18 +32,12 @@ from briefgen.ingest.readers.common import (
     should_infer_headings,
     translate_errors,
 )
-from briefgen.ingest.safety import open_office_zip
+from briefgen.ingest.readers.docx_styles import ParagraphStyle, W, bold_of, first, on, paragraph_styles, to_int
+from briefgen.ingest.safety import check_office_zip
 from briefgen.model import Metadata
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _KIND = "Word document"
-_HEADING_NAME = re.compile(r"^heading\s*([1-9])$", re.IGNORECASE)
-_TITLE_NAMES = frozenset({"title"})
-_QUOTE_NAMES = frozenset({"quote", "intense quote", "block text"})
-_SKIP_NAMES = frozenset({"caption", "toc heading", "header", "footer"})
-_LIST_NAME = re.compile(r"^list", re.IGNORECASE)
-_TOC_NAME = re.compile(r"^toc\s*\d", re.IGNORECASE)
 # subtrees whose text is not part of the paragraph as a reader sees it
 _SKIP_TAGS = frozenset(
     {
@@ -68,22 +60,15 @@ _SKIP_TAGS = frozenset(
 MAX_BOLD_HEADING_CHARS = 120
 
 
-@dataclass(frozen=True, slots=True)
-class _Style:
-    kind: str  # "title", "heading", "quote", "list", "skip", "body"
-    level: int = 0
-    bold: bool = False
-
-
 def read_docx(data: bytes, path: str) -> RawDocument:
     if not data.strip():
         raise InputError("file is empty", path)
-    open_office_zip(data, path, required="[Content_Types].xml", kind=_KIND).close()
+    check_office_zip(data, path, required="[Content_Types].xml", kind=_KIND)
     with translate_errors(path, "the Word document is damaged or not a Word document"):
         import docx  # python-docx; imported here to keep start-up fast
 
         document = docx.Document(BytesIO(data))
-        styles = _paragraph_styles(document)
+        styles = paragraph_styles(document)
         running = _header_footer_keys(document)
         body = document.element.body
         props = document.core_properties
@@ -108,9 +93,9 @@ def read_docx(data: bytes, path: str) -> RawDocument:
 class _Reading:
     """One pass over the document body, collecting blocks and counting what is left out."""
 
-    def __init__(self, styles: dict[str, _Style], running: set[str]) -> None:
+    def __init__(self, styles: dict[str, ParagraphStyle], running: set[str]) -> None:
         self.styles = styles
-        self.default = styles.get("", _Style("body"))
+        self.default = styles.get("", ParagraphStyle("body"))
         self.running = running
         self.blocks: list[Block] = []
         self.tables = 0
@@ -126,15 +111,15 @@ class _Reading:
                 self.tables += 1
             elif tag in (W + "customXml", W + "sdtContent", W + "ins", W + "moveTo"):
                 self.walk(child)
-            elif tag == W + "sdt" and (content := _first(child, W + "sdtContent")) is not None:
+            elif tag == W + "sdt" and (content := first(child, W + "sdtContent")) is not None:
                 self.walk(content)
 
     def paragraph(self, p: Any) -> None:
         self.boxes += sum(1 for _ in _boxes(p))
         raw_text, page_break = _paragraph_text(p)
         text = clean_text(raw_text)
-        ppr = _first(p, W + "pPr")
-        if ppr is not None and _on(_first(ppr, W + "pageBreakBefore")):
+        ppr = first(p, W + "pPr")
+        if ppr is not None and on(first(ppr, W + "pageBreakBefore")):
             self.rule()
         style = self.style_of(p)
         if text and style.kind != "skip" and _key(text) not in self.running:
@@ -147,20 +132,20 @@ class _Reading:
         if self.blocks and self.blocks[-1].kind is not BlockKind.RULE:
             self.blocks.append(Block(BlockKind.RULE, "", explicit=True))
 
-    def style_of(self, p: Any) -> _Style:
-        ppr = _first(p, W + "pPr")
-        style_el = _first(ppr, W + "pStyle") if ppr is not None else None
+    def style_of(self, p: Any) -> ParagraphStyle:
+        ppr = first(p, W + "pPr")
+        style_el = first(ppr, W + "pStyle") if ppr is not None else None
         style = self.styles.get(style_el.get(W + "val", ""), self.default) if style_el is not None else self.default
-        outline = _first(ppr, W + "outlineLvl") if ppr is not None else None
+        outline = first(ppr, W + "outlineLvl") if ppr is not None else None
         if style.kind == "body" and outline is not None:
-            level = _int(outline.get(W + "val"))
+            level = to_int(outline.get(W + "val"))
             if level is not None and level < 9:
-                return _Style("heading", level + 2)
-        if style.kind == "body" and ppr is not None and _first(ppr, W + "numPr") is not None:
-            return _Style("list")
+                return ParagraphStyle("heading", level + 2)
+        if style.kind == "body" and ppr is not None and first(ppr, W + "numPr") is not None:
+            return ParagraphStyle("list")
         return style
 
-    def classify(self, p: Any, text: str, style: _Style) -> tuple[BlockKind, int, bool]:
+    def classify(self, p: Any, text: str, style: ParagraphStyle) -> tuple[BlockKind, int, bool]:
         if style.kind == "title":
             self.has_title = True
             return BlockKind.HEADING, 1, True
@@ -186,56 +171,6 @@ def _promote_lone_title(blocks: list[Block], *, has_title: bool) -> list[Block]:
         return blocks
     first = blocks[0]
     return [Block(first.kind, first.text, level=1, explicit=True), *blocks[1:]]
-
-
-def _paragraph_styles(document: Any) -> dict[str, _Style]:
-    """Paragraph styles by id ("" for the default paragraph style), resolved through their base styles."""
-    raw: dict[str, tuple[str, str | None, int | None, bool | None]] = {}
-    default_id = ""
-    for style_el in document.styles.element.iterchildren(W + "style"):
-        if style_el.get(W + "type") != "paragraph":
-            continue
-        sid = style_el.get(W + "styleId", "")
-        name_el = _first(style_el, W + "name")
-        based_el = _first(style_el, W + "basedOn")
-        ppr = _first(style_el, W + "pPr")
-        outline_el = _first(ppr, W + "outlineLvl") if ppr is not None else None
-        raw[sid] = (
-            (name_el.get(W + "val", "") if name_el is not None else "").strip().lower(),
-            based_el.get(W + "val") if based_el is not None else None,
-            _int(outline_el.get(W + "val")) if outline_el is not None else None,
-            _bold_of(_first(style_el, W + "rPr")),
-        )
-        if style_el.get(W + "default") in ("1", "true", "on"):
-            default_id = sid
-    resolved = {sid: _resolve(sid, raw) for sid in raw}
-    resolved[""] = resolved.get(default_id, _Style("body"))
-    return resolved
-
-
-def _resolve(sid: str, raw: dict[str, tuple[str, str | None, int | None, bool | None]]) -> _Style:
-    bold: bool | None = None
-    current: str | None = sid
-    for _ in range(12):  # base-style chains are short; a loop in a hostile file ends here
-        if current is None or current not in raw:
-            break
-        name, based, outline, own_bold = raw[current]
-        bold = own_bold if bold is None else bold
-        match = _HEADING_NAME.match(name)
-        if name in _TITLE_NAMES:
-            return _Style("title", 1, True)
-        if match:
-            return _Style("heading", int(match.group(1)) + 1, True)
-        if outline is not None and outline < 9:
-            return _Style("heading", outline + 2, True)
-        if name in _QUOTE_NAMES:
-            return _Style("quote")
-        if name in _SKIP_NAMES or _TOC_NAME.match(name):
-            return _Style("skip")
-        if _LIST_NAME.match(name):
-            return _Style("list")
-        current = based
-    return _Style("body", 0, bool(bold))
 
 
 def _header_footer_keys(document: Any) -> set[str]:
@@ -296,32 +231,10 @@ def _all_bold(p: Any, style_bold: bool) -> bool:
     if not runs:
         return False
     for run in runs:
-        own = _bold_of(_first(run, W + "rPr"))
+        own = bold_of(first(run, W + "rPr"))
         if not (own if own is not None else style_bold):
             return False
     return True
-
-
-def _bold_of(rpr: Any) -> bool | None:
-    if rpr is None:
-        return None
-    b = _first(rpr, W + "b")
-    return None if b is None else _on(b)
-
-
-def _on(el: Any) -> bool:
-    return el is not None and el.get(W + "val", "true").lower() not in ("0", "false", "off", "none")
-
-
-def _first(parent: Any, tag: str) -> Any:
-    return None if parent is None else parent.find(tag)
-
-
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
 
 
 def _key(text: str) -> str:
