@@ -30,7 +30,8 @@ class NoteState:
         self.markup = markup
         self.style = style
         self.width = width
-        self.gap = style.fontSize * 1.2
+        self.gap = style.fontSize * 2.2
+        """Space above the notes, with the short rule in it; clears a shaded box's padding above."""
         self.reserved: list[int] = []
         self.drawn: dict[int, list[int]] = {}
         self._heights: dict[int, float] = {}
@@ -78,7 +79,7 @@ class NoteState:
         canv.saveState()
         canv.setStrokeColorRGB(0.6, 0.6, 0.6)
         canv.setLineWidth(0.5)
-        canv.line(x, top - self.gap * 0.45, x + self.width * 0.3, top - self.gap * 0.45)
+        canv.line(x, top - self.gap * 0.55, x + self.width * 0.3, top - self.gap * 0.55)
         cursor = top - self.gap
         for n in numbers:
             cursor -= self.height(n)
@@ -129,19 +130,36 @@ class NotedFlowable(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        target = avail_height
-        for _ in range(8):
-            parts = self.inner.split(avail_width, target)
-            if len(parts) < 2:
-                return []
-            first = NotedFlowable(parts[0], self.state)
-            _w, h = first.wrap(avail_width, avail_height)
-            if h <= avail_height + _FUZZ:
-                return [first, *(NotedFlowable(p, self.state) for p in parts[1:])]
-            target -= h - avail_height + 0.5
-            if target <= 0:
-                return []
-        return []
+        """Split so that the first part *and its notes* fit: the first part's height grows with the space it is
+        offered (more lines bring more notes), so the largest offer that fits is found by bisection."""
+        best = self._split_at(avail_width, avail_height, avail_height)
+        if best is not None:
+            return best
+        lo, hi = 0.0, avail_height
+        while hi - lo > 2.0:
+            mid = (lo + hi) / 2
+            parts = self.inner.split(avail_width, mid)
+            if not parts:  # too little room for even the first lines
+                lo = mid
+                continue
+            fitted = self._fitting(parts, avail_width, avail_height)
+            if fitted is None:
+                hi = mid
+            else:
+                best, lo = fitted, mid
+        return best or []
+
+    def _split_at(self, avail_width: float, avail_height: float, offer: float) -> list[Flowable] | None:
+        return self._fitting(self.inner.split(avail_width, offer), avail_width, avail_height)
+
+    def _fitting(self, parts: list[Flowable], avail_width: float, avail_height: float) -> list[Flowable] | None:
+        """*parts* as noted flowables when the first part and its notes fit in *avail_height*, else None."""
+        if len(parts) < 2:
+            return None
+        first = NotedFlowable(parts[0], self.state)
+        if first.wrap(avail_width, avail_height)[1] > avail_height + _FUZZ:
+            return None
+        return [first, *(NotedFlowable(p, self.state) for p in parts[1:])]
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - reportlab's name
         return float(self.inner.getSpaceBefore())

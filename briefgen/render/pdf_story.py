@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
 from briefgen.render.common import (
@@ -169,7 +169,9 @@ class StoryBuilder:
         key = f"part-{order}"
         head = Paragraph(f'<a name="{key}"/>{self.text(heading, self.fonts.heading)}', s.heading)
         head._brief_outline = (key, heading)
-        out: list[Flowable] = [head]
+        # a heading never ends a page: it needs room for itself and the first lines of what follows. (Not
+        # keepWithNext: reportlab would move a heading and a long paragraph to the next page together.)
+        out: list[Flowable] = [CondPageBreak(s.size * 9), head]
         if part.kind == PartKind.SOURCES:
             return out + self.source_list()
         if part.subheading:
