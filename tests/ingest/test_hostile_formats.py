@@ -212,3 +212,14 @@ def test_cli_answers_a_hostile_file_with_one_line_and_status_2(
     assert status == 2
     assert str(path) in err
     assert "Traceback" not in err
+
+
+def test_pdf_extraction_is_stopped_when_time_is_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.ingest.readers import pdf_reader
+
+    clock = iter(range(1_000_000))
+    monkeypatch.setattr(pdf_reader, "monotonic", lambda: float(next(clock)))  # one second per look
+    monkeypatch.setattr(pdf_reader, "MAX_SECONDS", 3.0)
+    busy_page = b"BT /F1 12 Tf 72 700 Td " + b"(word ) Tj " * 5000 + b"ET"
+    reason = _refused(tmp_path, "slow.pdf", hand_made_pdf(busy_page)).reason
+    assert "took more than 3 seconds (stopped at page 1 of 1)" in reason

@@ -6,6 +6,7 @@ Works on :class:`Line` objects (text, position, font size, page) so that it can 
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import re
@@ -94,6 +95,7 @@ def remove_running_lines(lines: list[Line], n_pages: int) -> list[Line]:
     by_page: dict[int, list[Line]] = {}
     for ln in lines:
         by_page.setdefault(ln.page, []).append(ln)
+    heights = {page: sorted(ln.y for ln in page_lines) for page, page_lines in by_page.items()}
     counts: Counter[str] = Counter()
     for page_lines in by_page.values():
         counts.update({_running_key(ln) for ln in page_lines if _in_edge_band(ln)})
@@ -107,14 +109,17 @@ def remove_running_lines(lines: list[Line], n_pages: int) -> list[Line]:
             and (
                 _PAGE_NUMBER.match(ln.text)
                 or counts[_running_key(ln)] >= needed
-                or (ln.size < SMALL_PRINT_RATIO * body_size and _stands_apart(ln, by_page[ln.page]))
+                or (ln.size < SMALL_PRINT_RATIO * body_size and _stands_apart(ln, heights[ln.page], body_size))
             )
         )
     ]
 
 
-def _stands_apart(line: Line, page_lines: Sequence[Line]) -> bool:
-    return all(other is line or abs(other.y - line.y) > 2.5 * max(line.size, other.size) for other in page_lines)
+def _stands_apart(line: Line, page_heights: list[float], body_size: float) -> bool:
+    """Whether no other line of the page (baselines *page_heights*, sorted) is within 2.5 body lines."""
+    gap = 2.5 * max(line.size, body_size)
+    near = bisect.bisect_right(page_heights, line.y + gap) - bisect.bisect_left(page_heights, line.y - gap)
+    return near <= 1  # only the line itself
 
 
 def _in_edge_band(line: Line) -> bool:
@@ -155,7 +160,9 @@ def _group_lines(lines: Sequence[Line], body_size: float) -> list[_Group]:
     """Consecutive lines of one paragraph (same page, font size and weight, ordinary spacing) form a group."""
     spacing = _line_spacing(lines)
     typical_chars = statistics.median([len(ln.text) for ln in lines if abs(ln.size - body_size) < 0.6] or [60])
-    margin = {p: min(ln.x for ln in lines if ln.page == p) for p in {ln.page for ln in lines}}
+    margin: dict[int, float] = {}
+    for ln in lines:
+        margin[ln.page] = min(ln.x, margin.get(ln.page, ln.x))
     groups: list[_Group] = []
     prev: Line | None = None
     for ln in lines:

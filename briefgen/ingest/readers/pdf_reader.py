@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import logging
 import math
-import time
-import warnings
 from io import BytesIO
+from time import monotonic
 from typing import Any
 
 from briefgen.errors import InputError
@@ -43,8 +42,7 @@ def read_pdf(data: bytes, path: str) -> RawDocument:
         raise InputError("file is empty", path)
     if b"%PDF-" not in data[:1024]:
         raise InputError("is not a PDF file (it does not start with %PDF-)", path)
-    with warnings.catch_warnings(), translate_errors(path, "the PDF is damaged or incomplete"):
-        warnings.simplefilter("ignore")
+    with translate_errors(path, "the PDF is damaged or incomplete"):
         reader = _open(data, path)
         n_pages = _page_count(reader, path)
         lines, problems = _read_lines(reader, n_pages, path)
@@ -99,19 +97,21 @@ def _page_count(reader: Any, path: str) -> int:
 
 
 def _read_lines(reader: Any, n_pages: int, path: str) -> tuple[list[Line], list[str]]:
-    deadline = time.monotonic() + MAX_SECONDS
+    deadline = monotonic() + MAX_SECONDS
     lines: list[Line] = []
     problems: list[str] = []
     chars = 0
     for index in range(n_pages):
-        if time.monotonic() > deadline:
+        try:
+            if monotonic() > deadline:
+                raise _TimeUpError
+            page_lines = _page_lines(reader.pages[index], index + 1, deadline)
+        except _TimeUpError:
             raise InputError(
                 f"reading the PDF took more than {MAX_SECONDS:.0f} seconds (stopped at page {index + 1} of "
                 f"{n_pages}); it may be damaged",
                 path,
-            )
-        try:
-            page_lines = _page_lines(reader.pages[index], index + 1)
+            ) from None
         except InputError:
             raise
         except Exception as exc:  # one bad page should not lose the others
@@ -124,7 +124,11 @@ def _read_lines(reader: Any, n_pages: int, path: str) -> tuple[list[Line], list[
     return lines, problems
 
 
-def _page_lines(page: Any, number: int) -> list[Line]:
+class _TimeUpError(Exception):
+    """Raised from inside pypdf's extraction when the time allowed is up."""
+
+
+def _page_lines(page: Any, number: int, deadline: float) -> list[Line]:
     box = page.mediabox
     bottom, top = float(box.bottom), float(box.top)
     lines: list[Line] = []
@@ -170,7 +174,15 @@ def _page_lines(page: Any, number: int) -> list[Line]:
                 state.update(x=x, y=y, open=True)
             current.append((piece, size, bold))
 
-    page.extract_text(visitor_text=visit)
+    operations = 0
+
+    def check_time(*_args: Any) -> None:
+        nonlocal operations
+        operations += 1
+        if operations % 512 == 0 and monotonic() > deadline:
+            raise _TimeUpError
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=check_time)
     flush()
     return lines
 
