@@ -1,18 +1,107 @@
-"""``briefgen summarize``: not built yet (placeholder so the command table is complete)."""
+"""``briefgen summarize FILE... [--sentences N | --words N | --ratio R] [--algorithm NAME] [--select ID...]
+[--exclude ID...] [--pin ID...] [--json]``: an extractive summary of the sources, every sentence cited."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-from briefgen.cli.common import EXIT_INTERNAL, error_line
+from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_json
+from briefgen.cli.sources_arg import load_from_args
+from briefgen.corpus import Corpus
+from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
+
+DEFAULT_SENTENCES = 5
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("summarize", help="(not available yet)")
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    from briefgen.summarize.registry import DEFAULT_ALGORITHM, algorithm_names
+
+    p = sub.add_parser(
+        "summarize",
+        help="extractive summary of sources, every sentence cited",
+        description="Pick the most important sentences of the sources (all of them compete for one budget), "
+        "without near-duplicates, each cited to every source it appears in. Ids are those that "
+        "'briefgen inspect --json' prints; put options that take several ids after the files.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="source files, folders or http(s) addresses")
+    length = p.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=int, metavar="N", help=f"N sentences (default {DEFAULT_SENTENCES})")
+    length.add_argument("--words", type=int, metavar="N", help="whole sentences totalling at most N words")
+    length.add_argument("--ratio", type=float, metavar="R", help="at most R (0-1] of the selected text's words")
+    p.add_argument(
+        "--algorithm",
+        default="default",
+        metavar="NAME",
+        help=f"one of: {', '.join(algorithm_names())} (default: {DEFAULT_ALGORITHM})",
+    )
+    p.add_argument("--select", nargs="+", action="extend", default=[], metavar="ID", help="source/article/section ids")
+    p.add_argument("--exclude", nargs="+", action="extend", default=[], metavar="ID", help="sentence ids never used")
+    p.add_argument("--pin", nargs="+", action="extend", default=[], metavar="ID", help="sentence ids always used")
+    p.add_argument("--json", action="store_true", help="print JSON (algorithm, sentences with citations, keyphrases)")
+
+
+def budget_from_args(args: argparse.Namespace) -> Budget:
+    if args.words is not None:
+        return Budget(words=args.words)
+    if args.ratio is not None:
+        return Budget(ratio=args.ratio)
+    return Budget(sentences=args.sentences if args.sentences is not None else DEFAULT_SENTENCES)
 
 
 def run(args: argparse.Namespace) -> int:
-    error_line("'summarize' is not available yet")
-    return EXIT_INTERNAL
+    result = load_from_args(args.files)
+    if not result.corpus.sources:
+        return EXIT_BAD_INPUT
+    from briefgen.summarize.engine import summarize
+
+    request = SummaryRequest(
+        selection=tuple(args.select),
+        budget=budget_from_args(args),
+        algorithm=args.algorithm,
+        pins=frozenset(args.pin),
+        excludes=frozenset(args.exclude),
+    )
+    summary = summarize(result.corpus, request)
+    if args.json:
+        print_json(summary_json(result.corpus, summary))
+    else:
+        sys.stdout.write(summary_text(result.corpus, summary))
+    return EXIT_BAD_INPUT if result.errors else EXIT_OK
+
+
+def sentence_json(corpus: Corpus, sentence: SummarySentence) -> dict[str, Any]:
+    return {
+        "id": sentence.id,
+        "text": sentence.text,
+        "citations": [
+            {
+                "source": corpus.source(c.source).path,
+                "article": c.article,
+                "section": c.section,
+                "start": c.start,
+                "end": c.end,
+            }
+            for c in sentence.citations
+        ],
+    }
+
+
+def summary_json(corpus: Corpus, summary: Summary) -> dict[str, Any]:
+    return {
+        "algorithm": summary.algorithm,
+        "sentences": [sentence_json(corpus, s) for s in summary.sentences],
+        "keyphrases": list(summary.keyphrases),
+    }
+
+
+def summary_text(corpus: Corpus, summary: Summary) -> str:
+    """Sentences one per paragraph, each followed by the files it comes from; key phrases last."""
+    lines: list[str] = []
+    for sentence in summary.sentences:
+        paths = dict.fromkeys(corpus.source(c.source).path for c in sentence.citations)
+        lines.append(f"{sentence.text}\n    [{'; '.join(paths)}]\n")
+    if summary.keyphrases:
+        lines.append(f"Key phrases: {', '.join(summary.keyphrases)}")
+    return "\n".join(lines) + "\n"

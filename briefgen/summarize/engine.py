@@ -54,31 +54,20 @@ class _Run:
         """Chosen sentences (indices into the selected text, reading order) of a summary of *indices*."""
         sentences = self.text.sentences
         part = sentences if len(indices) == len(sentences) else sentences.subset(indices)
-        candidates, pins = self._candidates(indices)
         objective = self.algorithm.objective(part)
-        total_words = int(part.word_counts.sum())
-        chosen = select(objective, part.word_counts, candidates, pins, limits_for(budget, total_words), self.cancel)
         relevance = np.zeros(len(sentences))
         relevance[list(indices)] = objective.relevance
-        return sorted(indices[i] for i in chosen), relevance
-
-    def _candidates(self, indices: Sequence[int]) -> tuple[np.ndarray, list[int]]:
-        """Which of *indices* may be chosen (one per duplicate group) and which are pinned (local indices)."""
+        local = {i: k for k, i in enumerate(indices)}
         candidates = np.zeros(len(indices), dtype=bool)
         pins: list[int] = []
-        first_of_group: dict[int, int] = {}
-        pinned_groups: set[int] = set()
-        for k, i in enumerate(indices):
-            root = self.groups[i]
+        for i in self.representatives(indices, relevance):
             if self.text.pinned[i]:
-                pins.append(k)
-                pinned_groups.add(root)
-            elif not self.group_excluded[root]:
-                first_of_group.setdefault(root, k)
-        for root, k in first_of_group.items():
-            if root not in pinned_groups:
-                candidates[k] = True
-        return candidates, pins
+                pins.append(local[i])
+            else:
+                candidates[local[i]] = True
+        total_words = int(part.word_counts.sum())
+        chosen = select(objective, part.word_counts, candidates, pins, limits_for(budget, total_words), self.cancel)
+        return sorted(indices[k] for k in chosen), relevance
 
     def summary_sentence(self, i: int, relevance: FloatArray) -> SummarySentence:
         ref = self.text.refs[i]
@@ -97,16 +86,26 @@ class _Run:
             pinned=self.text.pinned[i],
         )
 
-    def representatives(self, indices: Sequence[int]) -> list[int]:
-        """The first not-excluded sentence of each duplicate group among *indices* (pinned ones always)."""
-        seen: set[int] = set()
-        out: list[int] = []
+    def representatives(self, indices: Sequence[int], relevance: FloatArray | None = None) -> list[int]:
+        """One sentence per duplicate group among *indices*, in order; excluded groups have none.
+
+        A group with pinned sentences is represented by them; otherwise by its most relevant sentence (the first
+        of equals): the copy that made the group worth choosing is the one quoted, the others are cited.
+        """
+        best: dict[int, int] = {}
+        pinned: list[int] = []
+        pinned_groups: set[int] = set()
         for i in indices:
             root = self.groups[i]
-            if self.text.pinned[i] or (root not in seen and not self.group_excluded[root]):
-                seen.add(root)
-                out.append(i)
-        return out
+            if self.text.pinned[i]:
+                pinned.append(i)
+                pinned_groups.add(root)
+            elif not self.group_excluded[root] and (
+                root not in best or (relevance is not None and relevance[i] > relevance[best[root]])
+            ):
+                best[root] = i
+        out = pinned + [i for root, i in best.items() if root not in pinned_groups]
+        return sorted(out)
 
 
 def summarize(
@@ -134,7 +133,7 @@ def summarize(
     sentences = tuple(run.summary_sentence(i, relevance) for i in chosen)
     report(progress, 2, steps, "Key phrases and figures")
     check(cancel)
-    representatives = run.representatives(everything)
+    representatives = run.representatives(everything, relevance)
     phrases = keyphrases((text.sentences.texts[i] for i in representatives), request.max_keyphrases)
     figures = _key_figures(run, representatives, relevance, request.max_key_figures)
     section_phrases: dict[str, tuple[str, ...]] = {}

@@ -10,10 +10,11 @@ sentences, duplicates. Static-score methods (Lead, graph centrality) use the MMR
 
 from __future__ import annotations
 
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
-from briefgen.summarize.sentence_set import SentenceSet
-from briefgen.summarize.vectors import FloatArray
+if TYPE_CHECKING:  # numpy is imported only when summarising
+    from briefgen.summarize.sentence_set import SentenceSet
+    from briefgen.summarize.vectors import FloatArray
 
 
 class Objective(Protocol):

@@ -22,20 +22,22 @@ _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir"})
 
 
 def candidate_phrases(text: str) -> Iterator[tuple[str, ...]]:
-    """Runs of content words (surface forms) in *text*."""
+    """Runs of content words (surface forms) in *text*; a possessive ends its run ("Kim's missile tests")."""
     stops = stop_words()
     for chunk in _PUNCTUATION.split(text):
         run: list[str] = []
         for token in [*tokenize_words(chunk), ""]:
             low = token.lower().replace("’", "'")
-            if low.endswith("'s"):
+            possessive = low.endswith("'s")
+            if possessive:
                 low, token = low[:-2], token[:-2]
-            if len(low) < 2 or low in stops or low in _TITLES or any(c.isdigit() for c in low):
+            content = len(low) >= 2 and low not in stops and low not in _TITLES and not any(c.isdigit() for c in low)
+            if content:
+                run.append(token)
+            if not content or possessive:
                 if 0 < len(run) <= MAX_PHRASE_WORDS:
                     yield tuple(run)
                 run = []
-            else:
-                run.append(token)
 
 
 def _key(phrase: tuple[str, ...]) -> tuple[str, ...]:
