@@ -1,5 +1,6 @@
-"""PDF text lines -> blocks: running headers, footers and page numbers removed, lines re-joined into paragraphs,
-hyphenated line breaks repaired, headings found from font size (or a whole line in bold).
+"""PDF text lines -> blocks: running headers, footers and page numbers removed, lines re-joined into paragraphs
+(hyphenated line breaks repaired by :mod:`.pdf_line_join`), headings found from font size (or a whole line in
+bold).
 
 Works on :class:`Line` objects (text, position, font size, page) so that it can be tested without a PDF.
 """
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 
 from briefgen.ingest.blocks import Block, BlockKind
 from briefgen.ingest.readers.common import clean_text
+from briefgen.ingest.readers.pdf_line_join import LineJoiner
 
 EDGE_BAND = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
@@ -36,11 +38,6 @@ _PAGE_NUMBER = re.compile(
 _BULLET = re.compile(r"^(?:[•‣◦▪▫●○■□➢►–—\-*]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+(?=\S)")
 _MARKER = re.compile(r"^(?:[•‣◦▪▫●○■□➢►–—\-*])\s+")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;][\"”’')\]]*$")
-_HYPHEN_END = re.compile(r"([^\W\d_]+)([-\u00ad])$")
-_WORD_START = re.compile(r"^([^\W\d_]+)")
-_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_URL_END = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
-_URL_CONTINUES = re.compile(r"^[\w~%+]*[/\-_.=&?#][\w.\-~%/?#=&+]*[\])>\"”']*(?:\s|$)")
 # bullets drawn from symbol fonts come out as control or private-use characters
 _ODD_BULLET = re.compile(r"^\s*[\x7f\x95\uf0a7\uf0a8\uf0b7\uf076\uf0d8\uf0fc]\s+")
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
@@ -76,9 +73,9 @@ def blocks_from_lines(lines: Sequence[Line], n_pages: int) -> list[Block]:
     if not lines:
         return []
     body_size = _body_size(lines)
-    vocabulary = _vocabulary(lines)
+    joiner = LineJoiner([ln.text for ln in lines])
     groups = _join_pages(_group_lines(lines, body_size))
-    return _to_blocks(groups, body_size, vocabulary)
+    return _to_blocks(groups, body_size, joiner)
 
 
 def _tidy(line: Line) -> Line:
@@ -136,24 +133,6 @@ def _body_size(lines: Iterable[Line]) -> float:
     for ln in lines:
         weights[round(ln.size * 2) / 2] += len(ln.text)
     return weights.most_common(1)[0][0]
-
-
-def _vocabulary(lines: Sequence[Line]) -> Counter[str]:
-    """Words of the document, leaving out the halves of words broken at a line end."""
-    vocab: Counter[str] = Counter()
-    broken_before = False
-    for ln in lines:
-        text = ln.text
-        if broken_before:
-            text = _WORD_START.sub("", text, count=1)
-        broken_before = bool(_HYPHEN_END.search(text))
-        if broken_before:
-            text = _HYPHEN_END.sub("", text)
-        for word in _WORDS.findall(text):
-            vocab[word.casefold()] += 1
-            if "-" in word:
-                vocab.update(part.casefold() for part in word.split("-"))
-    return vocab
 
 
 def _group_lines(lines: Sequence[Line], body_size: float) -> list[_Group]:
@@ -218,7 +197,7 @@ def _continues(before: _Group, after: _Group) -> bool:
     return not _ENDS_SENTENCE.search(last.text) or first.text[:1].islower()
 
 
-def _to_blocks(groups: list[_Group], body_size: float, vocabulary: Counter[str]) -> list[Block]:
+def _to_blocks(groups: list[_Group], body_size: float, joiner: LineJoiner) -> list[Block]:
     titles = _title_groups(groups, body_size)
     heading_sizes = sorted(
         {
@@ -230,7 +209,7 @@ def _to_blocks(groups: list[_Group], body_size: float, vocabulary: Counter[str])
     )
     blocks: list[Block] = []
     for i, group in enumerate(groups):
-        text = clean_text(join_lines([ln.text for ln in group.lines], vocabulary))
+        text = clean_text(joiner.join([ln.text for ln in group.lines]))
         if not text:
             continue
         if i in titles:
@@ -267,36 +246,3 @@ def _title_groups(groups: list[_Group], body_size: float) -> set[int]:
         return set()
     smaller = any(groups[i].size < largest - 0.3 for i in headings)
     return set(top) if len(top) == 1 or smaller else set()
-
-
-def join_lines(lines: Sequence[str], vocabulary: Counter[str]) -> str:
-    """Lines of one paragraph as one string: a word broken by a hyphen at a line end is mended unless the
-    document suggests a real compound ("nuclear-weapons", "Franco-German"); a web address broken at a line end
-    is joined without a space."""
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-            continue
-        end = _HYPHEN_END.search(out)
-        start = _WORD_START.match(line)
-        if _URL_END.search(out) and _URL_CONTINUES.match(line):
-            out += line  # a web address broken across lines
-        elif end and start:
-            left, hyphen, right = end.group(1), end.group(2), start.group(1)
-            keep = hyphen == "-" and _real_compound(left, right, vocabulary)
-            out = out[: end.start(2)] + ("-" if keep else "") + line
-        else:
-            out = f"{out} {line}"
-    return out
-
-
-def _real_compound(left: str, right: str, vocabulary: Counter[str]) -> bool:
-    compound, joined = f"{left}-{right}".casefold(), f"{left}{right}".casefold()
-    if vocabulary[compound]:
-        return True
-    if vocabulary[joined]:
-        return False
-    if right[:1].isupper():
-        return True
-    return vocabulary[left.casefold()] > 0 and vocabulary[right.casefold()] > 0

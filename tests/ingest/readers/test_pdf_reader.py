@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import io
-from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,8 @@ from reportlab.pdfgen.canvas import Canvas
 from briefgen.errors import InputError
 from briefgen.ingest import read_source
 from briefgen.ingest.blocks import BlockKind
-from briefgen.ingest.readers.pdf_layout import Line, blocks_from_lines, join_lines, remove_running_lines
+from briefgen.ingest.readers.pdf_layout import Line, blocks_from_lines, remove_running_lines
+from briefgen.ingest.readers.pdf_line_join import LineJoiner
 from briefgen.ingest.readers.pdf_reader import read_pdf
 from tests.ingest.readers.builders import LOREM, Doc, pdf_bytes, pdf_lines, sample_doc
 
@@ -145,14 +145,28 @@ def test_paragraph_continues_across_pages_only_mid_sentence() -> None:
     ]
 
 
-def test_join_lines_mends_words_and_web_addresses() -> None:
-    vocab = Counter({"repealism": 1, "rolls": 1})
-    assert join_lines(["the pro-", "grammes"], vocab) == "the programmes"
-    assert join_lines(["Trump repealism-", "rolls back"], vocab) == "Trump repealism-rolls back"
-    assert join_lines(["see http://example.org/a-long-pa", "th/page.html]"], vocab) == (
+def test_line_joiner_mends_words_and_web_addresses() -> None:
+    joiner = LineJoiner(["Trump Repealism Rolls Back", "the pro-", "grammes"])
+    assert joiner.hyphenates  # one line in three ends in a broken word
+    assert joiner.join(["the pro-", "grammes"]) == "the programmes"
+    assert joiner.join(["Trump repealism-", "rolls back"]) == "Trump repealism-rolls back"  # both are words here
+    assert joiner.join(["see http://example.org/a-long-pa", "th/page.html]"]) == (
         "see http://example.org/a-long-path/page.html]"
     )
-    assert join_lines(["see http://example.org/", "and more"], vocab) == "see http://example.org/ and more"
+    assert joiner.join(["see http://example.org/", "and more"]) == "see http://example.org/ and more"
+
+
+def test_compounds_are_kept_in_a_document_that_does_not_hyphenate() -> None:
+    lines = [f"Line {n} of a report set ragged right, without any hyphenation at all." for n in range(80)]
+    lines[10] = "The regime has a deep-"
+    lines[11] = "seated distrust of the talks, and a de-"
+    lines[12] = "facto veto over them."
+    joiner = LineJoiner(lines)
+    assert not joiner.hyphenates
+    assert (
+        joiner.join(lines[10:13])
+        == "The regime has a deep-seated distrust of the talks, and a de-facto veto over them."
+    )
 
 
 def test_read_source_end_to_end(tmp_path: Path) -> None:

@@ -1,0 +1,96 @@
+"""Joining a PDF paragraph's lines: words broken by a hyphen at a line end, web addresses broken across lines.
+
+A hyphen at a line end is either typesetting ("pro-/grammes": the word is mended) or part of a compound
+("deep-/seated": the hyphen stays). The document decides, without a dictionary:
+
+1. the compound written with its hyphen elsewhere in the document -> keep; the word written whole -> mend;
+2. a capital after the break ("Anglo-/French") -> keep; both halves used as words elsewhere -> keep;
+3. otherwise the document's habit: a document that hyphenates (mended words seen elsewhere outnumber compounds,
+   or more than :data:`HYPHENATING_SHARE` of its lines end in a broken word) gets the word mended, any other
+   keeps the hyphen.
+
+A soft hyphen (U+00AD) at a line end is always typesetting.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+HYPHENATING_SHARE = 0.04
+"""Justified, hyphenated text breaks a word on ~5-15 % of its lines; compounds at a line end are rarer."""
+
+_HYPHEN_END = re.compile(r"([^\W\d_]+)([-\u00ad])$")
+_WORD_START = re.compile(r"^([^\W\d_]+)")
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_URL_END = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_URL_CONTINUES = re.compile(r"^[\w~%+]*[/\-_.=&?#][\w.\-~%/?#=&+]*[\])>\"”']*(?:\s|$)")
+
+
+class LineJoiner:
+    """Knows a document's words and whether it hyphenates; joins the lines of its paragraphs."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.vocabulary = _vocabulary(lines)
+        breaks = _breaks(lines)
+        mended = sum(1 for left, right in breaks if self.vocabulary[f"{left}{right}".casefold()])
+        compounds = sum(1 for left, right in breaks if self.vocabulary[f"{left}-{right}".casefold()])
+        self.hyphenates = mended > compounds or len(breaks) > HYPHENATING_SHARE * max(1, len(lines))
+
+    def join(self, lines: Sequence[str]) -> str:
+        """The lines of one paragraph as one string."""
+        out = ""
+        for line in lines:
+            if not out:
+                out = line
+                continue
+            end = _HYPHEN_END.search(out)
+            start = _WORD_START.match(line)
+            if _URL_END.search(out) and _URL_CONTINUES.match(line):
+                out += line
+            elif end and start:
+                keep = end.group(2) == "-" and self._is_compound(end.group(1), start.group(1))
+                out = out[: end.start(2)] + ("-" if keep else "") + line
+            else:
+                out = f"{out} {line}"
+        return out
+
+    def _is_compound(self, left: str, right: str) -> bool:
+        vocab = self.vocabulary
+        if vocab[f"{left}-{right}".casefold()]:
+            return True
+        if vocab[f"{left}{right}".casefold()]:
+            return False
+        if right[:1].isupper() or (vocab[left.casefold()] and vocab[right.casefold()]):
+            return True
+        return not self.hyphenates
+
+
+def _breaks(lines: Sequence[str]) -> list[tuple[str, str]]:
+    """(left, right) halves of the words broken by a hyphen at a line end."""
+    out = []
+    for before, after in itertools.pairwise(lines):
+        end, start = _HYPHEN_END.search(before), _WORD_START.match(after)
+        if end and start and end.group(2) == "-":
+            out.append((end.group(1), start.group(1)))
+    return out
+
+
+def _vocabulary(lines: Sequence[str]) -> Counter[str]:
+    """Words of the document (and the parts of hyphenated ones), leaving out halves of words broken at a line
+    end."""
+    vocab: Counter[str] = Counter()
+    broken_before = False
+    for text in lines:
+        if broken_before:
+            text = _WORD_START.sub("", text, count=1)
+        broken_before = bool(_HYPHEN_END.search(text))
+        if broken_before:
+            text = _HYPHEN_END.sub("", text)
+        for word in _WORDS.findall(text):
+            vocab[word.casefold()] += 1
+            if "-" in word:
+                vocab.update(part.casefold() for part in word.split("-"))
+    return vocab
