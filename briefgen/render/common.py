@@ -13,16 +13,17 @@ from briefgen.render.style import RenderStyle
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-_SPACE = re.compile(r"\s+")
+_BREAKS = re.compile(r"[\t\n\r\f\v\u2028\u2029]")
+_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"]+", re.IGNORECASE)
+_TRAILING = ".,;:!?'\"’”»"
 
 
 def clean(text: str) -> str:
-    """Control characters (not allowed in XML) removed, runs of white space made single spaces."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text))
+    """*text* without the characters XML forbids, and with line breaks and tabs as plain spaces.
 
-
-_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"]+", re.IGNORECASE)
-_TRAILING = ".,;:!?'\"’”»"
+    Nothing else changes (no collapsing of spaces, non-breaking spaces kept), so brief sentences stay verbatim.
+    """
+    return _BREAKS.sub(" ", _CONTROL.sub("", text))
 
 
 def safe_link(url: str | None) -> str | None:

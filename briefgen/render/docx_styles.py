@@ -294,6 +294,8 @@ class StyleSheet:
             if old.get(qn("w:styleId")) == style_id:
                 root.remove(old)
         custom = "" if builtin else ' w:customStyle="1"'
+        if style_id == "Normal":
+            custom = ' w:default="1"'  # the style of paragraphs that name none
         parts = [
             f'<w:style {nsdecls("w")} w:type="{kind}" w:styleId="{style_id}"{custom}>',
             f"<w:name w:val={quoteattr(name)}/>",

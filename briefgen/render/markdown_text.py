@@ -6,7 +6,7 @@ import re
 
 from briefgen.render.common import split_urls
 
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[ \t\r\n\f\v\u2028\u2029]+")
 _INLINE = re.compile(r"([\\`*_\[\]<$|~])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])", re.MULTILINE)

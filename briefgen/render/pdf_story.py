@@ -6,7 +6,6 @@ import io
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
@@ -161,8 +160,7 @@ class StoryBuilder:
     def _logo_flowable(self) -> Image | None:
         if self.logo is None:
             return None
-        reader = ImageReader(io.BytesIO(self.logo.data))
-        return Image(reader, width=self.logo.width_mm * mm, height=self.logo.height_mm * mm)
+        return Image(io.BytesIO(self.logo.data), width=self.logo.width_mm * mm, height=self.logo.height_mm * mm)
 
     def part(self, order: int, index: int, part: Part, heading: str) -> list[Flowable]:
         s = self.styles

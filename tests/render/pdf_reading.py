@@ -58,7 +58,10 @@ def entry_at(entries: dict[tuple[int, float], int], page: int, y: float) -> int 
 
 def internal_links(reader: PdfReader) -> list[tuple[int, float, float, int, float]]:
     """Internal links in reading order: (page, top y, x, target page, target y)."""
-    page_index = {page.indirect_reference.idnum: i for i, page in enumerate(reader.pages)}
+    page_index = {}
+    for i, page in enumerate(reader.pages):
+        assert page.indirect_reference is not None
+        page_index[page.indirect_reference.idnum] = i
     out = []
     for i, page in enumerate(reader.pages):
         for annot in page.get("/Annots", []) or []:

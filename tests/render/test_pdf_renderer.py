@@ -73,7 +73,7 @@ def test_source_urls_are_clickable_and_only_web_links(style: RenderStyle) -> Non
 
 def test_outline_has_one_bookmark_per_part(numeric_sample: Sample, style: RenderStyle) -> None:
     pdf = read_pdf(render_pdf(numeric_sample.brief, style))
-    titles = [item.title for item in pdf.reader.outline]
+    titles = [item.title for item in pdf.reader.outline if not isinstance(item, list)]
     assert titles[0] == "Executive summary"
     assert titles[-1] == "Sources"
     assert "International comparison" in titles
