@@ -1,0 +1,5 @@
+"""Entry point of the frozen app: the same command line as the ``briefgen`` script (no arguments: the app)."""
+
+from briefgen.cli.main import main
+
+raise SystemExit(main())
