@@ -19,7 +19,7 @@ from docx.shared import Mm
 
 from briefgen.brief import Brief
 from briefgen.progress import CancelToken, ProgressCallback, check, report
-from briefgen.render.common import page_number_pieces
+from briefgen.render.common import clean, page_number_pieces
 from briefgen.render.docx_body import DocxBody
 from briefgen.render.docx_fields import page_number_runs
 from briefgen.render.docx_styles import StyleSheet
@@ -56,7 +56,7 @@ def render_docx(
     _core_properties(document, brief)
     check(cancel)
     DocxBody(document, brief, style, load_logo(style, say)).build(progress, cancel)
-    _header_footer(document, brief, style)
+    _header_footer(document, brief, style, text_width_mm)
     check(cancel)
     buf = io.BytesIO()
     document.save(buf)
@@ -77,15 +77,18 @@ def _page_setup(document: Any, style: RenderStyle) -> float:
 
 
 def _core_properties(document: Any, brief: Brief) -> None:
+    def text(value: str | None) -> str:
+        return clean(value or "").strip()[:255]  # python-docx caps core properties at 255 characters
+
     props = document.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = brief.title
-    props.subject = brief.subtitle or ""
-    props.author = brief.author or brief.organisation or ""
-    props.keywords = ", ".join(brief.keywords)
+    props.title = text(brief.title)
+    props.subject = text(brief.subtitle)
+    props.author = text(brief.author or brief.organisation)
+    props.keywords = text(", ".join(brief.keywords))
     props.category = "Brief"
     props.comments = f"{len(brief.sources)} sources; every sentence is quoted from a cited source."
-    props.last_modified_by = brief.author or brief.organisation or ""
+    props.last_modified_by = text(brief.author or brief.organisation)
     props.created = now
     props.modified = now
     props.revision = 1
@@ -103,7 +106,13 @@ def _drop_template_leftovers(document: Any) -> None:
                 rels.pop(r_id)
 
 
-def _header_footer(document: Any, brief: Brief, style: RenderStyle) -> None:
+def _reaches_centre(left_text: str, centred: str, text_width_mm: float) -> bool:
+    """Whether *left_text* would run into *centred* text set at the centre tab (a rough width: about 1.45 mm a
+    character at the footer's 8 pt)."""
+    return (len(left_text) + len(centred) / 2) * 1.45 > text_width_mm / 2 - 3
+
+
+def _header_footer(document: Any, brief: Brief, style: RenderStyle, text_width_mm: float) -> None:
     section = document.sections[0]
     marking = marking_text(style, brief.marking)
     header_text = style.header_text.strip()
@@ -112,8 +121,7 @@ def _header_footer(document: Any, brief: Brief, style: RenderStyle) -> None:
         if header_text:
             p.append(run(header_text))
         if marking and marking_in_header(style):
-            p.append(tab_run())
-            p.append(tab_run())
+            p.append(tab_run())  # the header has one tab stop, at the right margin
             p.append(run(marking, "Marking"))
     footer_text = style.footer_text.strip()
     show_marking = bool(marking and marking_in_footer(style))
@@ -121,9 +129,14 @@ def _header_footer(document: Any, brief: Brief, style: RenderStyle) -> None:
         p = section.footer.paragraphs[0]._p
         if footer_text:
             p.append(run(footer_text))
-        p.append(tab_run())
         if show_marking and marking:
+            if _reaches_centre(footer_text, marking, text_width_mm):
+                p.append(run("  ·  "))  # a centred marking would collide with a long footer text
+            else:
+                p.append(tab_run())
             p.append(run(marking, "Marking"))
+        elif not _reaches_centre(footer_text, "", text_width_mm):
+            p.append(tab_run())
         if style.page_numbers:
             p.append(tab_run())
             for element in page_number_runs(page_number_pieces(style)):

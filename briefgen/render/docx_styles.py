@@ -249,7 +249,8 @@ class StyleSheet:
             builtin=True,
             rpr=small,
             ppr=f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{s.rule}"/></w:pBdr>'
-            f'{tabs}<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
+            f'<w:tabs><w:tab w:val="right" w:pos="{text_width_twips}"/></w:tabs>'
+            f'<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
         )
         self.define(
             "Footer",
@@ -259,7 +260,7 @@ class StyleSheet:
             ppr=f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="{s.rule}"/></w:pBdr>'
             f'{tabs}<w:spacing w:after="0" w:line="240" w:lineRule="auto"/>',
         )
-        self._colour_bullets()  # fmt: skip
+        self._colour_bullets()
 
     def _defaults(self, line: int) -> None:
         root = self.document.styles.element
