@@ -10,7 +10,8 @@ Three citation styles (``Brief.citation_style``):
 ``footnotes``
     One note per cited sentence, numbered 1, 2, 3 … in reading order (as Word numbers footnotes). The note
     lists the sentence's source entries: the full bibliography text the first time an entry is cited, a short
-    form pointing back to that note afterwards (``BBC, 2017; see note 1.``).
+    form pointing back to that note afterwards (``BBC, 2017; see note 1.``). A sentence found in many sources
+    gives at most three full entries; the others are named by their number in the source list.
 
 Renderers walk the brief with :func:`brief_markers`, which gives each sentence's marker pieces (each piece
 knows the entry it links to) and the notes. Everything here is pure: it reads the brief and never changes it.
@@ -33,6 +34,9 @@ CITATION_STYLES = (NUMERIC, AUTHOR_DATE, FOOTNOTES)
 _YEAR = re.compile(r"\b(\d{4})\b")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b)\s*")
 _TITLE_WORDS = 5
+MAX_FULL_ENTRIES_PER_NOTE = 3
+"""A note gives at most this many full entries; further sources of the same sentence get a short form that
+names their number in the source list."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +178,9 @@ def _compute(brief: Brief) -> BriefMarkers:
                 elif e.number in entry_note:
                     name, year = _name_year(e)
                     items.append(NoteItem(e, f"{name}, {year}; see note {entry_note[e.number]}."))
+                elif len(items) >= MAX_FULL_ENTRIES_PER_NOTE:  # keep a note that cites many sources short
+                    name, year = _name_year(e)
+                    items.append(NoteItem(e, f"{name}, {year} (source {e.number})."))
                 else:
                     entry_note[e.number] = number
                     items.append(NoteItem(e, e.formatted))

@@ -19,20 +19,28 @@ from reportlab.platypus import Flowable, Frame, Paragraph
 from briefgen.render.markers import Note
 
 NOTE_CALLBACK = "briefnote"
+MAX_BAND_SHARE = 0.6
+"""A page's notes take at most this share of the text area; notes that would need more are set smaller."""
 _FUZZ = 1e-6
 
 
 class NoteState:
     """The notes of the document, which are reserved on the current page, and which were drawn where."""
 
-    def __init__(self, notes: tuple[Note, ...], markup: Callable[[Note], str], style: Any, width: float) -> None:
+    def __init__(
+        self, notes: tuple[Note, ...], markup: Callable[[Note], str], style: Any, width: float, height: float
+    ) -> None:
         self.notes = {n.number: n for n in notes}
+        self.max_band = height * MAX_BAND_SHARE
         self.markup = markup
         self.style = style
         self.width = width
         self.gap = style.fontSize * 2.2
         """Space above the notes, with the short rule in it; clears a shaded box's padding above."""
         self.reserved: list[int] = []
+        self.band = 0.0
+        """Height kept free for notes at the foot of the current page."""
+        self.bands: dict[int, float] = {}
         self.drawn: dict[int, list[int]] = {}
         self._heights: dict[int, float] = {}
         self._paragraphs: dict[int, Paragraph] = {}
@@ -54,10 +62,18 @@ class NoteState:
         new = [n for n in numbers if n not in self.reserved]
         if not new:
             return 0.0
-        return sum(self.height(n) for n in new) + (0.0 if self.reserved else self.gap)
+        wanted = sum(self.height(n) for n in new) + (0.0 if self.reserved else self.gap)
+        return min(wanted, max(0.0, self.max_band - self.band))
+
+    def commit(self, page: int, numbers: list[int], extra: float) -> None:
+        """A flowable bringing notes *numbers* and *extra* height was placed on *page*."""
+        self.reserved.extend(numbers)
+        self.band += extra
+        self.bands[page] = self.band
 
     def new_page(self) -> None:
         self.reserved = []
+        self.band = 0.0
 
     def callback(self, canv: Canvas, kind: str, label: str | None) -> None:
         """The ``onDraw`` callback: note *label* was drawn on the canvas's current page."""
@@ -74,18 +90,22 @@ class NoteState:
         numbers = self.drawn.get(page, [])
         if not numbers:
             return
-        total = sum(self.height(n) for n in numbers) + self.gap
-        top = y + total
+        natural = sum(self.height(n) for n in numbers) + self.gap
+        band = self.bands.get(page, natural)
+        scale = 1.0 if natural <= band + 0.5 else max(band / natural, 0.05)  # too many notes: set them smaller
+        top = y + natural * scale
         canv.saveState()
         canv.setStrokeColorRGB(0.6, 0.6, 0.6)
         canv.setLineWidth(0.5)
-        canv.line(x, top - self.gap * 0.55, x + self.width * 0.3, top - self.gap * 0.55)
-        cursor = top - self.gap
+        canv.line(x, top - self.gap * 0.55 * scale, x + self.width * 0.3, top - self.gap * 0.55 * scale)
+        canv.translate(x, top)
+        canv.scale(scale, scale)
+        cursor = -self.gap
         for n in numbers:
             cursor -= self.height(n)
             para = self.paragraph(n)
             para.wrap(self.width, 1e6)
-            para.drawOn(canv, x, cursor + self.style.spaceAfter)
+            para.drawOn(canv, 0, cursor + self.style.spaceAfter)
         canv.restoreState()
 
 
@@ -191,7 +211,8 @@ class NotesFrame(Frame):  # type: ignore[misc]
             # the notes' share of the flowable's height belongs at the foot of the page, not under the text
             self._y += flowable.extra
             self._y1p += flowable.extra
-            self._note_state.reserved.extend(flowable.new_numbers)
+        if placed and isinstance(flowable, NotedFlowable):
+            self._note_state.commit(canv.getPageNumber(), flowable.new_numbers, flowable.extra)
         return placed
 
     add = _add

@@ -87,7 +87,7 @@ def _layout(
     notes: NoteState | None = None
     frame: Frame
     if builder.footnotes and builder.markers.notes:
-        notes = NoteState(builder.markers.notes, builder.note_markup, builder.styles.note, doc.width)
+        notes = NoteState(builder.markers.notes, builder.note_markup, builder.styles.note, doc.width, doc.height)
         frame = NotesFrame(left, bottom, doc.width, doc.height, id="body", state=notes, **frame_args)
     else:
         frame = Frame(left, bottom, doc.width, doc.height, id="body", **frame_args)

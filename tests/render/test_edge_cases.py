@@ -64,8 +64,9 @@ def test_extreme_looks(fmt: str, citation_style: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_many_citations_on_one_sentence(fmt: str, style: RenderStyle) -> None:
-    sample = make_sample("numeric", sources=40)
+@pytest.mark.parametrize("citation_style", ["numeric", "footnotes"])
+def test_many_citations_on_one_sentence(fmt: str, citation_style: str, style: RenderStyle) -> None:
+    sample = make_sample(citation_style, sources=60)
     cites = tuple(s.citations[0] for s in sample.brief.sentences())
     big = BriefSentence("big", sample.brief.sentences()[0].text, cites)
     brief = dataclasses.replace(sample.brief, parts=(Part(PartKind.SECTION, "All", (big,)), sample.brief.parts[-1]))
