@@ -75,7 +75,8 @@ class DocxBody:
             self.paragraph("TitleRule")
 
     def part(self, index: int, part: Part, heading: str) -> None:
-        self.paragraph("Heading1", heading)
+        if heading.strip():
+            self.paragraph("Heading1", heading)
         if part.kind == PartKind.SOURCES:
             self.source_list()
             return

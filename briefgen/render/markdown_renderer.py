@@ -61,7 +61,8 @@ def markdown_text(
         check(cancel)
         report(progress, done, len(placed), f"Writing {item.heading}")
         part = item.part
-        blocks.append(f"## {md_escape(item.heading)}")
+        if item.heading.strip():
+            blocks.append(f"## {md_escape(item.heading)}")
         if part.kind == PartKind.SOURCES:
             blocks.append(_source_list(brief, style))
             continue

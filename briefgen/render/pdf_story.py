@@ -10,6 +10,7 @@ from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Image, Parag
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
 from briefgen.render.common import (
+    clean,
     entry_anchor,
     entry_text,
     is_list_part,
@@ -165,11 +166,13 @@ class StoryBuilder:
     def part(self, order: int, index: int, part: Part, heading: str) -> list[Flowable]:
         s = self.styles
         key = f"part-{order}"
-        head = Paragraph(f'<a name="{key}"/>{self.text(heading, self.fonts.heading)}', s.heading)
-        head._brief_outline = (key, heading)
         # a heading never ends a page: it needs room for itself and the first lines of what follows. (Not
         # keepWithNext: reportlab would move a heading and a long paragraph to the next page together.)
-        out: list[Flowable] = [CondPageBreak(s.size * 9), head]
+        out: list[Flowable] = [CondPageBreak(s.size * 9)]
+        if clean(heading).strip():
+            head = Paragraph(f'<a name="{key}"/>{self.text(heading, self.fonts.heading)}', s.heading)
+            head._brief_outline = (key, clean(heading).strip())
+            out.append(head)
         if part.kind == PartKind.SOURCES:
             return out + self.source_list()
         if part.subheading:

@@ -71,3 +71,19 @@ def test_many_citations_on_one_sentence(fmt: str, citation_style: str, style: Re
     big = BriefSentence("big", sample.brief.sentences()[0].text, cites)
     brief = dataclasses.replace(sample.brief, parts=(Part(PartKind.SECTION, "All", (big,)), sample.brief.parts[-1]))
     assert render_bytes(brief, style, fmt)
+
+
+def test_part_without_heading_gets_no_empty_heading(style: RenderStyle) -> None:
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    sample = make_sample("numeric")
+    first = dataclasses.replace(sample.brief.parts[0], heading="  ")
+    brief = dataclasses.replace(sample.brief, parts=(first, *sample.brief.parts[1:]))
+    document = Document(io.BytesIO(render_bytes(brief, style, "docx")))
+    assert all(p.text.strip() for p in document.paragraphs if p.style.name == "Heading 1")
+    outline = PdfReader(io.BytesIO(render_bytes(brief, style, "pdf"))).outline
+    assert [o.title for o in outline if not isinstance(o, list)][0] == "Key points"
+    assert "\n##  \n" not in render_bytes(brief, style, "md").decode()
