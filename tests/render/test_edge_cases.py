@@ -83,7 +83,7 @@ def test_part_without_heading_gets_no_empty_heading(style: RenderStyle) -> None:
     first = dataclasses.replace(sample.brief.parts[0], heading="  ")
     brief = dataclasses.replace(sample.brief, parts=(first, *sample.brief.parts[1:]))
     document = Document(io.BytesIO(render_bytes(brief, style, "docx")))
-    assert all(p.text.strip() for p in document.paragraphs if p.style.name == "Heading 1")
+    assert all(p.text.strip() for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1")
     outline = PdfReader(io.BytesIO(render_bytes(brief, style, "pdf"))).outline
-    assert [o.title for o in outline if not isinstance(o, list)][0] == "Key points"
+    assert next(o.title for o in outline if not isinstance(o, list)) == "Key points"
     assert "\n##  \n" not in render_bytes(brief, style, "md").decode()
