@@ -98,9 +98,15 @@ _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/s
 
 
 def _drop_template_leftovers(document: Any) -> None:
-    """python-docx's starting document carries a thumbnail of an empty page and a Word 2010 copy of its original
-    styles (stylesWithEffects); a brief should show neither."""
-    for rels, reltype in ((document.part.package.rels, RT.THUMBNAIL), (document.part.rels, _STYLES_WITH_EFFECTS)):
+    """python-docx's starting document carries a thumbnail of an empty page, extended properties that claim one
+    page of no words made by "Microsoft Macintosh Word", and a Word 2010 copy of its original styles
+    (stylesWithEffects); a brief carries none of them (all optional; Word writes fresh ones when it saves)."""
+    leftovers = (
+        (document.part.package.rels, RT.THUMBNAIL),
+        (document.part.package.rels, RT.EXTENDED_PROPERTIES),
+        (document.part.rels, _STYLES_WITH_EFFECTS),
+    )
+    for rels, reltype in leftovers:
         for r_id, rel in list(rels.items()):
             if rel.reltype == reltype:
                 rels.pop(r_id)

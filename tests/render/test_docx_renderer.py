@@ -141,6 +141,7 @@ def test_core_properties_and_page_setup(numeric_sample: Sample, style: RenderSty
     section = doc.document.sections[0]
     assert round(section.page_width.mm) == 216 and round(section.page_height.mm) == 279
     assert "docProps/thumbnail.jpeg" not in doc.zip_names()
+    assert "docProps/app.xml" not in doc.zip_names()  # the starting document's stale page and word counts
 
 
 def test_banner_marking_and_logo(tmp_path: Path, numeric_sample: Sample, style: RenderStyle) -> None:
