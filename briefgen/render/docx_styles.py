@@ -291,8 +291,11 @@ class StyleSheet:
     ) -> None:
         """(Re)define a style: an existing one of that id is replaced."""
         root = self.document.styles.element
+        link = None
         for old in root.findall(qn("w:style")):
             if old.get(qn("w:styleId")) == style_id:
+                found = old.find(qn("w:link"))
+                link = found.get(qn("w:val")) if found is not None else None  # keep e.g. Title <-> TitleChar
                 root.remove(old)
         custom = "" if builtin else ' w:customStyle="1"'
         if style_id == "Normal":
@@ -305,6 +308,8 @@ class StyleSheet:
             parts.append(f'<w:basedOn w:val="{based_on}"/>')
         if next_:
             parts.append(f'<w:next w:val="{next_}"/>')
+        if link:
+            parts.append(f"<w:link w:val={quoteattr(link)}/>")
         parts.append("<w:qFormat/>")
         if ppr is not None and kind == "paragraph":
             parts.append(f"<w:pPr>{ppr}</w:pPr>")
@@ -312,6 +317,18 @@ class StyleSheet:
             parts.append(f"<w:rPr>{rpr}</w:rPr>")
         parts.append("</w:style>")
         root.append(parse_xml("".join(parts)))
+        if link:
+            self._sync_linked(link, rpr)
+
+    def _sync_linked(self, char_style_id: str, rpr: str) -> None:
+        """Give the character style linked to a paragraph style (Title -> TitleChar) the same run look."""
+        for linked in self.document.styles.element.findall(qn("w:style")):
+            if linked.get(qn("w:styleId")) != char_style_id:
+                continue
+            for old in linked.findall(qn("w:rPr")):
+                linked.remove(old)
+            if rpr:
+                linked.append(parse_xml(f"<w:rPr {nsdecls('w')}>{rpr}</w:rPr>"))
 
     def _colour_bullets(self) -> None:
         """The bullets of List Bullet: a round bullet in the accent colour (level 0 of the list the style uses;
