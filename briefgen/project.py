@@ -16,7 +16,7 @@ Example::
       "pins": ["6fe9ca65.a1.s1.t3"],
       "excludes": [],
       "metadata": {"6fe9ca65.a1": {"author": "BBC News"}},
-      "template": "default",
+      "template": "policy-brief",
       "budget": {"sentences": 8},
       "algorithm": "default",
       "output_format": "pdf"
@@ -45,6 +45,9 @@ PROJECT_SUFFIX = ".briefgen"
 OUTPUT_FORMATS = ("pdf", "docx", "md")
 METADATA_FIELDS = ("title", "author", "publisher", "date", "url")
 MAX_PROJECT_BYTES = 16 * 1024 * 1024
+DEFAULT_TEMPLATE = "policy-brief"
+"""The built-in template a new workspace starts with (``briefgen.templates.builtins.DEFAULT_TEMPLATE``)."""
+DEFAULT_SENTENCES = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +68,8 @@ class Project:
     excludes: frozenset[str] = frozenset()
     metadata: dict[str, Metadata] = field(default_factory=dict)
     """Metadata edits by article id: only the fields the user set (the rest are ``None``)."""
-    template: str = "default"
-    budget: Budget = field(default_factory=lambda: Budget(sentences=5))
+    template: str = DEFAULT_TEMPLATE
+    budget: Budget = field(default_factory=lambda: Budget(sentences=DEFAULT_SENTENCES))
     algorithm: str = "default"
     output_format: str = "pdf"
 
@@ -78,7 +81,7 @@ def budget_to_json(budget: Budget) -> dict[str, int | float]:
         return {"words": budget.words}
     if budget.ratio is not None:
         return {"ratio": budget.ratio}
-    return {"sentences": 5}
+    return {"sentences": DEFAULT_SENTENCES}
 
 
 def budget_from_json(raw: Any) -> Budget:
@@ -165,9 +168,7 @@ def parse_project(data: bytes, shown: str = "<project>") -> Project:
     except UnicodeDecodeError:
         raise InputError("not a briefgen project (not UTF-8 text)", shown) from None
     except json.JSONDecodeError as exc:
-        raise InputError(
-            f"damaged project file (invalid JSON at line {exc.lineno}: {exc.msg})", shown
-        ) from None
+        raise InputError(f"damaged project file (invalid JSON at line {exc.lineno}: {exc.msg})", shown) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT_TAG:
         raise InputError('not a briefgen project (no "format": "briefgen-project" tag)', shown)
     try:
@@ -202,11 +203,7 @@ def _project_from_json(raw: dict[str, Any]) -> Project:
         path, digest, sid = item.get("path"), item.get("sha256"), item.get("id")
         if not isinstance(path, str) or not path:
             raise ValueError(f"source {i} has no path")
-        if (
-            not isinstance(digest, str)
-            or len(digest) != 64
-            or any(c not in "0123456789abcdef" for c in digest)
-        ):
+        if not isinstance(digest, str) or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
             raise ValueError(f"source {i} ({path}) has no valid sha256")
         if not isinstance(sid, str) or not sid or "." in sid:
             raise ValueError(f"source {i} ({path}) has no valid id")
@@ -232,8 +229,8 @@ def _project_from_json(raw: dict[str, Any]) -> Project:
         pins=frozenset(_str_list(raw, "pins")),
         excludes=frozenset(_str_list(raw, "excludes")),
         metadata=metadata,
-        template=_text(raw, "template", "default"),
-        budget=budget_from_json(raw.get("budget", {"sentences": 5})),
+        template=_text(raw, "template", DEFAULT_TEMPLATE),
+        budget=budget_from_json(raw.get("budget", {"sentences": DEFAULT_SENTENCES})),
         algorithm=_text(raw, "algorithm", "default"),
         output_format=output_format,
     )

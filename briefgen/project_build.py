@@ -17,8 +17,8 @@ from briefgen.errors import InputError
 from briefgen.ids import source_of, with_source
 from briefgen.progress import CancelToken, ProgressCallback
 from briefgen.project import Project, ProjectSource, load_project, resolved_path
+from briefgen.project_pipeline import BriefChoices
 from briefgen.project_state import WorkspaceState
-from briefgen.summarize.api import SummaryRequest
 
 
 class ChangeKind(StrEnum):
@@ -52,11 +52,10 @@ class OpenedProject:
 
 @dataclass(frozen=True, slots=True)
 class BuildInputs:
-    """What ``briefgen build`` needs: corpus (metadata edits applied), summary request, template, format."""
+    """What ``briefgen build`` needs: the brief's choices (give them to
+    :func:`briefgen.project_pipeline.export_brief`), the project's output format, and warnings to show."""
 
-    corpus: Corpus
-    request: SummaryRequest
-    template: str
+    choices: BriefChoices
     output_format: str
     warnings: tuple[str, ...] = ()
 
@@ -144,9 +143,7 @@ def build_inputs_from_project(
     if not state.has_selection():
         raise InputError("no section of the project is ticked", shown)
     return BuildInputs(
-        corpus=state.effective_corpus(),
-        request=state.summary_request(),
-        template=state.template,
+        choices=state.choices(),
         output_format=state.output_format,
         warnings=opened.warnings(),
     )

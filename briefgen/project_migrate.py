@@ -22,9 +22,7 @@ def migrate(raw: dict[str, Any]) -> dict[str, Any]:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ValueError("missing or invalid 'schema' version")
     if version > SCHEMA_VERSION:
-        raise ValueError(
-            f"made by a newer briefgen (schema {version}; this version reads up to {SCHEMA_VERSION})"
-        )
+        raise ValueError(f"made by a newer briefgen (schema {version}; this version reads up to {SCHEMA_VERSION})")
     while version < SCHEMA_VERSION:
         raw = _STEPS[version](raw)
         version += 1

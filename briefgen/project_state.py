@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 
 from briefgen.corpus import Corpus
 from briefgen.model import Metadata, Source
-from briefgen.project import Project, ProjectSource, stored_path
+from briefgen.project import DEFAULT_SENTENCES, DEFAULT_TEMPLATE, Project, ProjectSource, stored_path
+from briefgen.project_pipeline import BriefChoices
 from briefgen.summarize.api import Budget, SummaryRequest
 
 
@@ -26,9 +27,7 @@ def apply_metadata(corpus: Corpus, overrides: Mapping[str, Metadata]) -> Corpus:
     for src in corpus.sources:
         if any(a.id in overrides for a in src.articles):
             articles = tuple(
-                dataclasses.replace(a, metadata=overrides[a.id].merged(a.metadata))
-                if a.id in overrides
-                else a
+                dataclasses.replace(a, metadata=overrides[a.id].merged(a.metadata)) if a.id in overrides else a
                 for a in src.articles
             )
             src = dataclasses.replace(src, articles=articles)
@@ -46,9 +45,9 @@ class WorkspaceState:
         self.pins: frozenset[str] = frozenset()
         self.excludes: frozenset[str] = frozenset()
         self.metadata: dict[str, Metadata] = {}
-        self.budget: Budget = Budget(sentences=5)
+        self.budget: Budget = Budget(sentences=DEFAULT_SENTENCES)
         self.algorithm: str = "default"
-        self.template: str = "default"
+        self.template: str = DEFAULT_TEMPLATE
         self.output_format: str = "pdf"
         self._effective: Corpus | None = None
 
@@ -105,6 +104,18 @@ class WorkspaceState:
             algorithm=self.algorithm,
             pins=self.pins,
             excludes=self.excludes,
+        )
+
+    def choices(self) -> BriefChoices:
+        """An immutable snapshot of what decides the brief (for a worker thread)."""
+        return BriefChoices(
+            corpus=self.effective_corpus(),
+            selection=() if not self.deselected else self.ticked_sections(),
+            pins=self.pins,
+            excludes=self.excludes,
+            budget=self.budget,
+            algorithm=self.algorithm,
+            template=self.template,
         )
 
     def has_selection(self) -> bool:

@@ -108,8 +108,7 @@ def test_paths_are_relative_inside_the_project_folder(tmp_path: Path) -> None:
         (b'{"format": "briefgen-project", "schema": 99}', "newer briefgen"),
         (b'{"format": "briefgen-project", "schema": 1, "sources": {}}', "'sources' must be a list"),
         (
-            b'{"format": "briefgen-project", "schema": 1, '
-            b'"sources": [{"path": "a", "sha256": "x", "id": "1"}]}',
+            b'{"format": "briefgen-project", "schema": 1, "sources": [{"path": "a", "sha256": "x", "id": "1"}]}',
             "sha256",
         ),
         (b'{"format": "briefgen-project", "schema": 1, "pins": "abc"}', "'pins'"),

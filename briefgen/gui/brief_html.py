@@ -1,0 +1,75 @@
+"""The live preview's HTML: a composed brief as rich text for a :class:`QTextBrowser`.
+
+Each sentence links to ``s:<sentence id>`` and each citation marker to ``c:<sentence id>``, so a click can show
+the sentence's place in its source. Pinned sentences are shaded green.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from briefgen.brief import Brief, PartKind
+from briefgen.render.markers import FOOTNOTES, brief_markers, style_of
+
+CSS = """
+body { font-family: serif; }
+h1 { font-size: 17pt; margin-bottom: 2px; }
+h2 { font-size: 12.5pt; color: #1F3864; margin-top: 14px; margin-bottom: 4px; }
+p.sub { color: #5F6368; margin-top: 0; }
+p.marking { color: #B3261E; font-weight: bold; }
+a.s { color: #1A1A1A; text-decoration: none; }
+a.c { color: #1F4E79; text-decoration: none; }
+span.pin { background-color: #CDEFD3; }
+p.src { color: #333333; font-size: 9.5pt; margin: 2px 0; }
+p.note { color: #555555; font-size: 9pt; margin: 1px 0; }
+"""
+
+
+def brief_to_html(brief: Brief, pins: frozenset[str] = frozenset()) -> str:
+    markers = brief_markers(brief)
+    footnotes = style_of(brief) == FOOTNOTES
+    out = [f"<html><head><style>{CSS}</style></head><body>"]
+    if brief.marking:
+        out.append(f"<p class='marking'>{escape(brief.marking)}</p>")
+    out.append(f"<h1>{escape(brief.title)}</h1>")
+    sub = " · ".join(x for x in (brief.subtitle, brief.author, brief.organisation, brief.date) if x)
+    if sub:
+        out.append(f"<p class='sub'>{escape(sub)}</p>")
+    for pi, part in enumerate(brief.parts):
+        if part.kind is PartKind.SOURCES:
+            continue
+        out.append(f"<h2>{escape(part.heading)}</h2>")
+        if part.subheading:
+            out.append(f"<p class='sub'><i>{escape(part.subheading)}</i></p>")
+        if part.terms:
+            out.append(f"<p>{escape(', '.join(part.terms))}</p>")
+        items = []
+        for si, sent in enumerate(part.sentences):
+            text = f"<a class='s' href='s:{escape(sent.id)}'>{escape(sent.text)}</a>"
+            if sent.id in pins:
+                text = f"<span class='pin'>{text}</span>"
+            pieces = markers.pieces(pi, si)
+            marker = "".join(escape(p.text) for p in pieces)
+            if marker:
+                marker = f"<sup>{marker}</sup>" if footnotes else f" {marker}"
+                text += f"<a class='c' href='c:{escape(sent.id)}'>{marker}</a>"
+            items.append(text)
+        if part.as_list:
+            out.append("<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>")
+        elif items:
+            out.append("<p>" + " ".join(items) + "</p>")
+    if markers.notes:
+        out.append("<h2>Notes</h2>")
+        out.extend(f"<p class='note'>{n.number}. {escape(n.text)}</p>" for n in markers.notes)
+    if brief.sources:
+        heading = next((p.heading for p in brief.parts if p.kind is PartKind.SOURCES), "Sources")
+        out.append(f"<h2>{escape(heading)}</h2>")
+        for entry in brief.sources:
+            label = f"[{entry.number}] " if style_of(brief) != "author_date" else ""
+            out.append(f"<p class='src'>{label}{escape(entry.formatted)}</p>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def message_html(text: str) -> str:
+    return f"<p style='color:#666666'>{escape(text)}</p>"

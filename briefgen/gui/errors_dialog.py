@@ -1,0 +1,104 @@
+"""Errors shown to the user: a dialog that names the file and the problem, never a traceback.
+
+:func:`install_excepthook` routes unexpected exceptions (in slots, timers, workers) to a dialog that points at
+the log file; the app keeps running and the workspace is kept (autosave keeps a copy).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from briefgen.errors import BriefgenError, InputError
+from briefgen.logs import log_exception
+
+
+def describe(exc: BaseException) -> tuple[str, str]:
+    """(file, problem) in plain words; file is ``""`` when the error concerns no file."""
+    if isinstance(exc, InputError):
+        return exc.path or "", exc.reason
+    if isinstance(exc, BriefgenError):
+        return getattr(exc, "path", "") or "", str(getattr(exc, "reason", exc))
+    if isinstance(exc, OSError):
+        return exc.filename or "", exc.strerror or str(exc)
+    return "", f"{type(exc).__name__}: {exc}"
+
+
+def error_text(exc: BaseException) -> str:
+    path, problem = describe(exc)
+    return f"{path}\n\n{problem}" if path else problem
+
+
+_open_boxes: set[QMessageBox] = set()
+
+
+def _show(box: QMessageBox) -> QMessageBox:
+    """Show *box* without blocking (window-modal) and keep it alive until it closes."""
+    box.setObjectName("errorDialog")
+    _open_boxes.add(box)
+    box.finished.connect(lambda _r: _open_boxes.discard(box))
+    box.open()
+    return box
+
+
+def open_error_dialogs() -> list[QMessageBox]:
+    """Error dialogs currently shown (for tests and for closing them at exit)."""
+    return [b for b in _open_boxes if b.isVisible()]
+
+
+def show_error(parent: QWidget | None, title: str, exc: BaseException) -> QMessageBox:
+    """A warning dialog for an expected error (bad file, unreadable project...)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(error_text(exc))
+    return _show(box)
+
+
+def show_errors(parent: QWidget | None, title: str, errors: Sequence[InputError]) -> QMessageBox | None:
+    """One dialog listing several files that could not be used."""
+    if not errors:
+        return None
+    box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, parent)
+    lines = [f"• {e.path}: {e.reason}" if e.path else f"• {e.reason}" for e in errors[:20]]
+    if len(errors) > 20:
+        lines.append(f"… and {len(errors) - 20} more")
+    box.setInformativeText("\n".join(lines))
+    return _show(box)
+
+
+def show_unexpected(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    log_path = log_exception(exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        "Something went wrong",
+        "Something went wrong, but your work is still open.",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    where = f"\n\nDetails were written to {log_path}" if log_path else ""
+    box.setInformativeText(f"{type(exc).__name__}: {exc}{where}\n\nSave your project before going on.")
+    return _show(box)
+
+
+_in_hook = False
+
+
+def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    global _in_hook
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    if _in_hook:  # an error while showing an error: log only
+        log_exception(exc)
+        return
+    _in_hook = True
+    try:
+        show_unexpected(QApplication.activeWindow(), exc.with_traceback(tb))
+    finally:
+        _in_hook = False
+
+
+def install_excepthook() -> None:
+    sys.excepthook = _hook

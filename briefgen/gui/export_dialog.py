@@ -1,0 +1,186 @@
+"""Export the brief to PDF, DOCX or Markdown in a worker, with progress, cancel and "open when done"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.errors import InputError
+from briefgen.gui.errors_dialog import show_error
+from briefgen.gui.pdf_preview import PdfPreviewDialog
+from briefgen.gui.settings import Settings
+from briefgen.gui.workers import Job, JobRunner
+from briefgen.project_pipeline import BriefChoices, build_from_choices
+
+FORMATS = (
+    ("pdf", "PDF document (.pdf)", ".pdf"),
+    ("docx", "Word document (.docx)", ".docx"),
+    ("md", "Markdown (.md)", ".md"),
+)
+
+
+class ExportDialog(QDialog):
+    exported = Signal(str)
+    failed = Signal(object)
+
+    def __init__(
+        self,
+        choices: BriefChoices,
+        runner: JobRunner,
+        settings: Settings,
+        *,
+        suggested_name: str = "brief",
+        output_format: str = "pdf",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export brief")
+        self.setObjectName("exportDialog")
+        self.choices = choices
+        self.runner = runner
+        self.settings = settings
+        self.job: Job | None = None
+        self.preview: PdfPreviewDialog | None = None
+        self.warnings: list[str] = []
+
+        self.format = QComboBox(self)
+        for name, label, _ in FORMATS:
+            self.format.addItem(label, name)
+        self.format.setCurrentIndex(max(0, self.format.findData(output_format)))
+        self.format.setAccessibleName("Export format")
+        folder = settings.get("export_dir") or str(Path.home())
+        self.path = QLineEdit(str(Path(folder) / f"{suggested_name}{self._suffix()}"), self)
+        self.path.setAccessibleName("Export file")
+        browse = QPushButton("&Browse…", self)
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.open_when_done = QCheckBox("&Open when done", self)
+        self.open_when_done.setChecked(bool(settings.get("open_when_done")))
+        self.open_when_done.setToolTip("PDF: show it here; Word and Markdown: open in their usual app")
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.progress.setAccessibleName("Export progress")
+        self.status = QLabel("", self)
+        self.status.setWordWrap(True)
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel)
+        form = QFormLayout()
+        form.addRow("&Format", self.format)
+        form.addRow("&Save as", row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.open_when_done)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.resize(560, self.sizeHint().height())
+
+    def _suffix(self) -> str:
+        name = self.format.currentData()
+        return next(s for n, _, s in FORMATS if n == name)
+
+    def output_format(self) -> str:
+        return str(self.format.currentData())
+
+    def _format_changed(self, _index: int) -> None:
+        self.path.setText(str(Path(self.path.text()).with_suffix(self._suffix())))
+
+    def browse(self) -> None:
+        label = self.format.currentText()
+        path, _ = QFileDialog.getSaveFileName(self, "Export brief", self.path.text(), f"{label};;All files (*)")
+        if path:
+            if not Path(path).suffix:
+                path += self._suffix()
+            self.path.setText(path)
+
+    def start_export(self) -> None:
+        path = self.path.text().strip()
+        if not path:
+            self.status.setText("Choose where to save the brief.")
+            return
+        if Path(path).suffix.lower() != self._suffix():
+            path = str(Path(path).with_suffix(self._suffix()))
+            self.path.setText(path)
+        if not Path(path).parent.is_dir():
+            show_error(self, "Cannot export", InputError("the folder does not exist", path))
+            return
+        self.export_button.setEnabled(False)
+        self.status.setText("Exporting…")
+        choices = self.choices
+        self.job = self.runner.start(
+            lambda progress, cancel: build_from_choices(choices, path, progress=progress, cancel=cancel),
+            "export",
+        )
+        self.job.signals.progress.connect(self._on_progress)
+        self.job.signals.finished.connect(lambda result: self._on_done(path, result.warnings))
+        self.job.signals.failed.connect(self._on_failed)
+        self.job.signals.cancelled.connect(self._on_cancelled)
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setValue(int(100 * done / total) if total else 0)
+        self.status.setText(message)
+
+    def _on_done(self, path: str, warnings: tuple[str, ...] = ()) -> None:
+        self.job = None
+        self.warnings = list(warnings)
+        self.progress.setValue(100)
+        self.settings.set("export_dir", str(Path(path).parent))
+        self.settings.set("open_when_done", self.open_when_done.isChecked())
+        self.settings.set("export_format", self.output_format())
+        self.settings.save()
+        self.exported.emit(path)
+        if self.open_when_done.isChecked():
+            if self.output_format() == "pdf":
+                self.preview = PdfPreviewDialog(path, self.runner, self.parentWidget())
+                self.preview.show()
+            else:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.job = None
+        self.export_button.setEnabled(True)
+        self.status.setText("Export failed.")
+        self.failed.emit(exc)
+        if not isinstance(exc, InputError):
+            from briefgen.logs import log_exception
+
+            log_exception(exc)
+        show_error(self, "The brief could not be exported", exc)
+
+    def _on_cancelled(self) -> None:
+        self.job = None
+        self.export_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.status.setText("Export cancelled; no file was written.")
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+        else:
+            self.reject()

@@ -1,0 +1,407 @@
+"""The main window: assembles the panels, menus and actions, and wires them to the workspace. No engine logic
+lives here: see workspace.py (state + undo), preview_controller.py (live brief), project_io.py (projects)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.build import BuildResult
+from briefgen.gui.about import show_about
+from briefgen.gui.autosave import Autosave, discard_recovery
+from briefgen.gui.engine_choices import algorithm_choices, template_choices
+from briefgen.gui.errors_dialog import show_error, show_errors
+from briefgen.gui.find_bar import FindBar
+from briefgen.gui.length_controls import LengthControls
+from briefgen.gui.metadata_form import MetadataForm
+from briefgen.gui.preview_controller import PreviewController
+from briefgen.gui.preview_pane import PreviewPane
+from briefgen.gui.project_io import ProjectIO
+from briefgen.gui.reading_pane import ReadingPane
+from briefgen.gui.recent_files import RecentFiles
+from briefgen.gui.section_tree_model import ID_ROLE, KIND_ROLE, SectionTreeModel
+from briefgen.gui.settings import Settings
+from briefgen.gui.sources_panel import SourcesPanel, expand_paths
+from briefgen.gui.workers import JobRunner
+from briefgen.gui.workspace import Workspace
+
+
+def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(4, 4, 4, 4)
+    label = QLabel(f"<b>{title}</b>", box)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.settings = settings or Settings()
+        self.workspace = Workspace(self)
+        self.runner = JobRunner(self)
+        self.preview = PreviewController(self.workspace, self.runner)
+        self.project_io = ProjectIO(self, self.workspace, self.runner)
+        self.autosave = Autosave(self.workspace, int(self.settings.get("autosave_seconds")))
+        self.last_load_errors: tuple[object, ...] = ()
+        self.export_dialog: QWidget | None = None
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_actions()
+        self._connect()
+        self._restore_layout()
+        self.refresh_choices()
+        self._update_title()
+
+    # ---- construction --------------------------------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        ws = self.workspace
+        self.sources_panel = SourcesPanel(ws, self)
+        self.tree_model = SectionTreeModel(ws)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.tree_model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("Sources, articles and sections")
+        self.tree.setUniformRowHeights(True)
+        self.metadata_form = MetadataForm(ws, self)
+        self.reading = ReadingPane(ws, self)
+        self.preview_pane = PreviewPane(ws, self)
+        self.length = LengthControls(self)
+        self.find_bar = FindBar([self.reading, self.preview_pane], self)
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(_titled("&Sources", self.sources_panel, left))
+        left.addWidget(_titled("Sec&tions", self.tree, left))
+        left.addWidget(self.metadata_form)
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 4)
+        left.setStretchFactor(2, 0)
+        right = QWidget(self)
+        rlayout = QVBoxLayout(right)
+        rlayout.setContentsMargins(4, 4, 4, 4)
+        rlayout.addWidget(QLabel("<b>Brief preview</b>", right))
+        rlayout.addWidget(self.length)
+        rlayout.addWidget(self.preview_pane, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(_titled("&Reading", self.reading, self.splitter))
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setStretchFactor(2, 5)
+        central = QWidget(self)
+        clayout = QVBoxLayout(central)
+        clayout.setContentsMargins(0, 0, 0, 0)
+        clayout.addWidget(self.splitter, 1)
+        clayout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.status_label = QLabel("", self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_bar)
+
+    def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        ks = QKeySequence.StandardKey
+        io = self.project_io
+        self.new_action = self._action("&New project", io.new, QKeySequence(ks.New), "Start an empty project")
+        self.open_action = self._action("&Open project…", io.choose_and_open, QKeySequence(ks.Open))
+        self.save_action = self._action("&Save project", io.save, QKeySequence(ks.Save))
+        self.save_as_action = self._action("Save project &as…", io.save_as, QKeySequence(ks.SaveAs))
+        self.add_action = self._action(
+            "&Add sources…", self.sources_panel.choose_files, "Ctrl+Shift+A", "Add articles to summarise"
+        )
+        self.export_action = self._action(
+            "&Export brief…", self.show_export, "Ctrl+E", "Export to PDF, Word or Markdown"
+        )
+        self.quit_action = self._action("&Quit", self.close, QKeySequence(ks.Quit))
+        self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence(ks.Undo))
+        self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence(ks.Redo))
+        self.find_action = self._action("&Find…", self._find, QKeySequence(ks.Find))
+        self.find_next_action = self._action("Find &next", lambda: self.find_bar.find_next(), QKeySequence(ks.FindNext))
+        self.templates_action = self._action("&Templates…", self.show_template_editor, None, "Edit brief templates")
+        self.about_action = self._action("&About briefgen", lambda: show_about(self))
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent = RecentFiles(self.settings, self.recent_menu)
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.add_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.find_next_action])
+        brief_menu = bar.addMenu("&Brief")
+        brief_menu.addActions([self.export_action, self.templates_action])
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.open_action, self.save_action, self.add_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.templates_action, self.export_action])
+
+    def _connect(self) -> None:
+        ws = self.workspace
+        self.sources_panel.addRequested.connect(self.add_paths)
+        self.sources_panel.sourceActivated.connect(self.select_item)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        self.length.budgetChanged.connect(ws.set_budget)
+        self.length.algorithmChanged.connect(ws.set_algorithm)
+        self.length.templateChanged.connect(ws.set_template)
+        ws.steeringChanged.connect(self._sync_controls)
+        ws.dirtyChanged.connect(lambda _d: self._update_title())
+        ws.pathChanged.connect(lambda _p: self._update_title())
+        ws.sourcesChanged.connect(self._sources_changed)
+        self.preview.updated.connect(self._preview_updated)
+        self.preview.failed.connect(self._preview_failed)
+        self.preview.emptied.connect(self._preview_emptied)
+        self.preview.started.connect(lambda: self._set_busy("Updating the brief…"))
+        self.preview_pane.sentenceActivated.connect(self.show_sentence)
+        self.project_io.opened.connect(self.recent.add)
+        self.project_io.saved.connect(self.recent.add)
+        self.project_io.busy.connect(self._set_busy)
+        self.project_io.idle.connect(self._set_idle)
+        self.recent.openRequested.connect(self.project_io.open)
+
+    # ---- sources -------------------------------------------------------------------------------------------
+    def add_paths(self, paths: list[str], *, mark_clean: bool = False) -> None:
+        """Read *paths* (files or folders) in a worker and add them to the workspace."""
+        from briefgen.ingest import load_sources
+
+        files = expand_paths(paths)
+        if not files:
+            return
+        self._set_busy(f"Reading {len(files)} source{'s' if len(files) != 1 else ''}…")
+        job = self.runner.start(lambda progress, cancel: load_sources(files, progress=progress, cancel=cancel))
+        job.signals.progress.connect(self._show_progress)
+        job.signals.finished.connect(lambda result: self._sources_loaded(result, mark_clean))
+        job.signals.failed.connect(self._sources_failed)
+        job.signals.cancelled.connect(self._set_idle)
+
+    def _sources_failed(self, exc: BaseException) -> None:
+        self._set_idle()
+        show_error(self, "Sources could not be read", exc)
+
+    def _sources_loaded(self, result: object, mark_clean: bool) -> None:
+        self._set_idle()
+        corpus = getattr(result, "corpus")  # noqa: B009 - LoadResult
+        errors = getattr(result, "errors")  # noqa: B009
+        self.last_load_errors = tuple(errors)
+        before = len(self.workspace.state.corpus.sources)
+        self.workspace.add_sources(corpus.sources)
+        if mark_clean:
+            self.workspace.mark_saved(self.workspace.path)
+        if before == 0 and self.workspace.state.corpus.sources:
+            self.select_item(self.workspace.state.corpus.sources[0].sections[0].id)
+        if errors:
+            show_errors(self, "Some sources could not be read", list(errors))
+
+    def _sources_changed(self) -> None:
+        self.tree.expandToDepth(0)
+        self._update_title()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.add_paths(paths)
+
+    # ---- navigation ----------------------------------------------------------------------------------------
+    def select_item(self, any_id: str) -> None:
+        index = self.tree_model.index_for(any_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(index)
+
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        any_id, kind = current.data(ID_ROLE), current.data(KIND_ROLE)
+        corpus = self.workspace.state.corpus
+        if kind == "source":
+            src = corpus.source(any_id)
+            article_id, section_id = src.articles[0].id, src.articles[0].sections[0].id
+        elif kind == "article":
+            article_id, section_id = any_id, corpus.article(any_id).sections[0].id
+        else:
+            article_id, section_id = corpus.section_context(any_id)[1].id, any_id
+        self.metadata_form.set_article(article_id)
+        if self.reading.section_id != section_id:
+            self.reading.show_section(section_id)
+
+    def show_sentence(self, sentence_id: str) -> None:
+        """Show where a brief sentence comes from: its section in the tree and the reading pane."""
+        corpus = self.workspace.state.corpus
+        if not corpus.has(sentence_id):
+            return
+        ref = corpus.sentence(sentence_id)
+        self.select_item(ref.section.id)
+        self.reading.show_section(ref.section.id, focus_sentence=sentence_id)
+
+    # ---- preview -------------------------------------------------------------------------------------------
+    def _preview_updated(self, result: BuildResult) -> None:
+        self._set_idle()
+        self.preview_pane.show_brief(result.brief)
+        ids = {c.sentence for s in result.brief.sentences() for c in s.citations[:1]}
+        self.reading.set_summary_ids(frozenset(ids))
+        n = len(result.brief.sentences())
+        self.status_label.setText(
+            f"Brief: {n} sentence{'s' if n != 1 else ''} from {len(result.brief.sources)} source articles"
+        )
+
+    def _preview_failed(self, exc: BaseException) -> None:
+        self._set_idle()
+        from briefgen.gui.errors_dialog import error_text
+
+        self.preview_pane.show_message(f"The brief could not be made: {error_text(exc)}")
+
+    def _preview_emptied(self, reason: str) -> None:
+        self._set_idle()
+        self.preview_pane.show_message(reason)
+        self.reading.set_summary_ids(frozenset())
+
+    def _set_busy(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.show()
+
+    def _set_idle(self) -> None:
+        self.busy_bar.hide()
+        self.status_label.setText("")
+
+    def _show_progress(self, done: int, total: int, message: str) -> None:
+        self.status_label.setText(message)
+        if total:
+            self.busy_bar.setRange(0, total)
+            self.busy_bar.setValue(done)
+
+    # ---- steering ------------------------------------------------------------------------------------------
+    def refresh_choices(self) -> None:
+        state = self.workspace.state
+        self.length.set_algorithms(algorithm_choices(), state.algorithm)
+        try:
+            templates = template_choices()
+        except Exception as exc:  # a broken user template folder must not stop the app
+            show_error(self, "Templates could not be listed", exc)
+            templates = []
+        self.length.set_templates(templates, state.template)
+
+    def _sync_controls(self) -> None:
+        state = self.workspace.state
+        self.length.set_budget(state.budget)
+        self.refresh_choices()
+
+    # ---- dialogs -------------------------------------------------------------------------------------------
+    def show_export(self) -> None:
+        from briefgen.gui.export_dialog import ExportDialog
+
+        state = self.workspace.state
+        if not state.corpus.sources or not state.has_selection():
+            show_error(self, "Nothing to export", ValueError("Add a source and tick at least one section first."))
+            return
+        name = Path(self.workspace.path).stem if self.workspace.path else "brief"
+        dialog = ExportDialog(
+            state.choices(),
+            self.runner,
+            self.settings,
+            suggested_name=name,
+            output_format=state.output_format,
+            parent=self,
+        )
+        dialog.exported.connect(lambda _p: self.workspace.set_output_format(dialog.output_format()))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def show_template_editor(self) -> None:
+        from briefgen.gui.template_editor import TemplateEditor
+
+        editor = TemplateEditor(self.workspace.state.template, self.runner, self)
+        editor.templatesChanged.connect(self.refresh_choices)
+        editor.templateChosen.connect(self.workspace.set_template)
+        editor.open()
+
+    def _find(self) -> None:
+        focus = self.focusWidget()
+        self.find_bar.start(self.preview_pane if focus is self.preview_pane else self.reading)
+
+    # ---- window state --------------------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = Path(self.workspace.path).name if self.workspace.path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — briefgen")
+        self.setWindowModified(self.workspace.is_dirty())
+
+    def _restore_layout(self) -> None:
+        for key, restore in (
+            ("window_geometry", self.restoreGeometry),
+            ("window_state", self.restoreState),
+            ("splitter_state", self.splitter.restoreState),
+        ):
+            value = self.settings.get(key)
+            if value:
+                restore(QByteArray.fromBase64(value.encode("ascii")))
+        if not self.settings.get("window_geometry"):
+            self.resize(1320, 820)
+
+    def save_layout(self) -> None:
+        for key, data in (
+            ("window_geometry", self.saveGeometry()),
+            ("window_state", self.saveState()),
+            ("splitter_state", self.splitter.saveState()),
+        ):
+            self.settings.set(key, bytes(data.toBase64().data()).decode("ascii"))
+        self.settings.save()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.project_io.maybe_save():
+            event.ignore()
+            return
+        self.save_layout()
+        self.autosave.stop()
+        self.preview.timer.stop()
+        self.runner.shutdown()
+        discard_recovery()
+        event.accept()

@@ -1,0 +1,98 @@
+"""Keeps the live preview up to date: every change restarts a short single-shot timer (debounce); when it fires,
+the brief is recomputed in a worker. A newer request cancels the older one, and results of an older generation
+are discarded, so the preview always shows the latest choices and the window never waits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from briefgen.build import BuildResult
+from briefgen.errors import BriefgenError
+from briefgen.gui.workers import Job, JobRunner
+from briefgen.gui.workspace import Workspace
+from briefgen.project_pipeline import build_from_choices
+
+DEBOUNCE_MS = 250
+
+
+class PreviewController(QObject):
+    started = Signal()
+    updated = Signal(object)
+    """A :class:`BuildResult` for the current choices."""
+    failed = Signal(object)
+    """An exception (expected ones are :class:`BriefgenError`)."""
+    emptied = Signal(str)
+    """Nothing to summarise; carries the reason to show."""
+    progress = Signal(int, int, str)
+
+    def __init__(self, workspace: Workspace, runner: JobRunner, debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.runner = runner
+        self.generation = 0
+        self.job: Job | None = None
+        self.result: BuildResult | None = None
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(debounce_ms)
+        self.timer.timeout.connect(self.recompute_now)
+        workspace.changed.connect(self.schedule)
+
+    def schedule(self) -> None:
+        self.timer.start()
+
+    def busy(self) -> bool:
+        return self.timer.isActive() or self.job is not None
+
+    def recompute_now(self) -> None:
+        self.timer.stop()
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        self.generation += 1
+        state = self.workspace.state
+        if not state.corpus.sources:
+            self.result = None
+            self.emptied.emit("Add sources (Ctrl+Shift+A, or drop files here) to see a brief.")
+            return
+        if not state.has_selection():
+            self.result = None
+            self.emptied.emit("Nothing is ticked: tick a section in the tree to see a brief.")
+            return
+        choices = state.choices()
+        generation = self.generation
+        job = self.runner.start(lambda progress, cancel: build_from_choices(choices, progress=progress, cancel=cancel))
+        self.job = job
+        job.signals.progress.connect(lambda d, t, m: self._progress(generation, d, t, m))
+        job.signals.finished.connect(lambda result: self._finished(generation, result))
+        job.signals.failed.connect(lambda exc: self._failed(generation, exc))
+        job.signals.cancelled.connect(lambda: self._cancelled(generation))
+        self.started.emit()
+
+    def _current(self, generation: int) -> bool:
+        return generation == self.generation
+
+    def _progress(self, generation: int, done: int, total: int, message: str) -> None:
+        if self._current(generation):
+            self.progress.emit(done, total, message)
+
+    def _finished(self, generation: int, result: BuildResult) -> None:
+        if self._current(generation):
+            self.job = None
+            self.result = result
+            self.updated.emit(result)
+
+    def _failed(self, generation: int, exc: BaseException) -> None:
+        if self._current(generation):
+            self.job = None
+            self.result = None
+            if not isinstance(exc, BriefgenError):
+                from briefgen.logs import log_exception
+
+                log_exception(exc)
+            self.failed.emit(exc)
+
+    def _cancelled(self, generation: int) -> None:
+        if self._current(generation):
+            self.job = None

@@ -1,0 +1,93 @@
+"""The live brief preview: the composed brief as rich text. Clicking a sentence or its citation shows its place
+in the source; right-click (or Tab to a sentence and press P or X) pins or excludes it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, Qt
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+
+from briefgen.brief import Brief
+from briefgen.gui.brief_html import brief_to_html, message_html
+from briefgen.gui.workspace import Workspace
+
+
+class PreviewPane(QTextBrowser):
+    sentenceActivated = Signal(str)  # noqa: N815
+    """A sentence id whose place in the source should be shown."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.brief: Brief | None = None
+        self.setAccessibleName("Brief preview")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._on_anchor)
+        self.pin_action = QAction("&Pin sentence", self)
+        self.pin_action.setShortcut("P")
+        self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.pin_action.triggered.connect(self._pin_current)
+        self.exclude_action = QAction("E&xclude sentence", self)
+        self.exclude_action.setShortcut("X")
+        self.exclude_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.exclude_action.triggered.connect(self._exclude_current)
+        self.addAction(self.pin_action)
+        self.addAction(self.exclude_action)
+        self.show_message("The brief appears here as soon as a source is loaded.")
+
+    def show_message(self, text: str) -> None:
+        self.brief = None
+        self.setHtml(message_html(text))
+
+    def show_brief(self, brief: Brief) -> None:
+        self.brief = brief
+        scroll = self.verticalScrollBar().value()
+        self.setHtml(brief_to_html(brief, self.workspace.state.pins))
+        self.verticalScrollBar().setValue(scroll)
+
+    def sentence_ids(self) -> list[str]:
+        return [s.id for s in self.brief.sentences()] if self.brief else []
+
+    @staticmethod
+    def _sentence_of(href: str) -> str | None:
+        kind, _, sid = href.partition(":")
+        return sid if kind in ("s", "c") and sid else None
+
+    def _on_anchor(self, url: QUrl) -> None:
+        sid = self._sentence_of(url.toString())
+        if sid:
+            self.sentenceActivated.emit(sid)
+
+    def current_sentence(self) -> str | None:
+        href = self.textCursor().charFormat().anchorHref()
+        return self._sentence_of(href) if href else None
+
+    def _pin_current(self) -> None:
+        sid = self.current_sentence()
+        if sid:
+            self.workspace.toggle_pin(sid)
+
+    def _exclude_current(self) -> None:
+        sid = self.current_sentence()
+        if sid:
+            self.workspace.toggle_exclude(sid)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        href = self.anchorAt(event.pos())
+        sid = self._sentence_of(href) if href else None
+        menu = QMenu(self)
+        if sid:
+            state = self.workspace.state
+            show = menu.addAction("Show in source")
+            show.triggered.connect(lambda: self.sentenceActivated.emit(sid))
+            pin = menu.addAction("Unpin sentence" if sid in state.pins else "Pin sentence")
+            pin.setShortcut("P")
+            pin.triggered.connect(lambda: self.workspace.toggle_pin(sid))
+            exc = menu.addAction("Exclude sentence from the brief")
+            exc.setShortcut("X")
+            exc.triggered.connect(lambda: self.workspace.toggle_exclude(sid))
+            menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.triggered.connect(self.copy)
+        menu.exec(event.globalPos())

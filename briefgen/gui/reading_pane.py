@@ -1,0 +1,169 @@
+"""The reading pane: one section's text, with the sentences that made the summary highlighted.
+
+Pinned sentences are underlined in green, excluded ones struck through. Right-click a sentence (or put the text
+cursor in it and press P or X) to pin or exclude it.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+
+from briefgen.gui.workspace import Workspace
+
+SUMMARY_BG = QColor("#FFF3B0")
+PINNED_BG = QColor("#CDEFD3")
+FOCUS_BG = QColor("#FFD36E")
+EXCLUDED_FG = QColor("#8A8A8A")
+
+
+class ReadingPane(QTextBrowser):
+    pinRequested = Signal(str)  # noqa: N815
+    excludeRequested = Signal(str)  # noqa: N815
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.section_id: str | None = None
+        self.summary_ids: frozenset[str] = frozenset()
+        self._starts: list[int] = []
+        self._spans: list[tuple[int, int, str]] = []
+        self.setAccessibleName("Reading pane")
+        self.setOpenLinks(False)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.pin_action = QAction("&Pin sentence", self)
+        self.pin_action.setShortcut("P")
+        self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.pin_action.triggered.connect(lambda: self._act_on_cursor(self.pinRequested))
+        self.exclude_action = QAction("E&xclude sentence", self)
+        self.exclude_action.setShortcut("X")
+        self.exclude_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.exclude_action.triggered.connect(lambda: self._act_on_cursor(self.excludeRequested))
+        self.addAction(self.pin_action)
+        self.addAction(self.exclude_action)
+        self.pinRequested.connect(workspace.toggle_pin)
+        self.excludeRequested.connect(workspace.toggle_exclude)
+        workspace.marksChanged.connect(self.refresh)
+        workspace.sourcesChanged.connect(self._on_sources_changed)
+        self.show_placeholder()
+
+    def show_placeholder(self) -> None:
+        self.section_id = None
+        self._spans, self._starts = [], []
+        self.setHtml(
+            "<p style='color:#666'>Choose a section in the tree to read it here. Sentences in the brief are "
+            "highlighted; right-click a sentence to pin it (always in the brief) or exclude it.</p>"
+        )
+
+    def _on_sources_changed(self) -> None:
+        if self.section_id and not self.workspace.state.corpus.has(self.section_id):
+            self.show_placeholder()
+        else:
+            self.refresh()
+
+    def set_summary_ids(self, ids: frozenset[str]) -> None:
+        self.summary_ids = ids
+        self.refresh()
+
+    def show_section(self, section_id: str, focus_sentence: str | None = None) -> None:
+        self.section_id = section_id
+        self.refresh(focus_sentence)
+
+    def refresh(self, focus_sentence: str | None = None) -> None:
+        if self.section_id is None:
+            return
+        corpus = self.workspace.state.effective_corpus()
+        if not corpus.has(self.section_id):
+            self.show_placeholder()
+            return
+        src, art, sec = corpus.section_context(self.section_id)
+        state = self.workspace.state
+        scroll = self.verticalScrollBar().value()
+        self.clear()
+        cursor = QTextCursor(self.document())
+        plain = QTextCharFormat()
+        title_fmt = QTextCharFormat()
+        title_fmt.setFontWeight(QFont.Weight.Bold)
+        title_fmt.setFontPointSize(self.font().pointSizeF() * 1.25)
+        cursor.insertText(sec.heading or art.metadata.title or "Untitled section", title_fmt)
+        meta = QTextCharFormat()
+        meta.setForeground(QColor("#666666"))
+        cursor.insertBlock()
+        cursor.insertText(f"{art.metadata.title or 'Untitled article'} — {src.path}", meta)
+        self._spans = []
+        focus_pos: tuple[int, int] | None = None
+        for para in sec.paragraphs:
+            cursor.insertBlock()
+            cursor.insertBlock()
+            pos = para.start
+            for sent in para.sentences:
+                if sent.start > pos:
+                    cursor.insertText(sec.text[pos : sent.start], plain)
+                fmt = QTextCharFormat()
+                if sent.id in state.pins:
+                    fmt.setBackground(PINNED_BG)
+                    fmt.setFontUnderline(True)
+                elif sent.id in state.excludes:
+                    fmt.setForeground(EXCLUDED_FG)
+                    fmt.setFontStrikeOut(True)
+                elif sent.id in self.summary_ids:
+                    fmt.setBackground(SUMMARY_BG)
+                if sent.id == focus_sentence:
+                    fmt.setBackground(FOCUS_BG)
+                start = cursor.position()
+                cursor.insertText(sent.text, fmt)
+                self._spans.append((start, cursor.position(), sent.id))
+                if sent.id == focus_sentence:
+                    focus_pos = (start, cursor.position())
+                pos = sent.end
+            if para.end > pos:
+                cursor.insertText(sec.text[pos : para.end], plain)
+        self._starts = [s for s, _, _ in self._spans]
+        if focus_pos is not None:
+            c = self.textCursor()
+            c.setPosition(focus_pos[0])
+            c.setPosition(focus_pos[1], QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(c)
+            self.ensureCursorVisible()
+        else:
+            self.verticalScrollBar().setValue(scroll)
+
+    def sentence_at_position(self, position: int) -> str | None:
+        i = bisect.bisect_right(self._starts, position) - 1
+        if i >= 0:
+            start, end, sid = self._spans[i]
+            if start <= position <= end:
+                return sid
+        return None
+
+    def sentence_at(self, point: QPoint) -> str | None:
+        return self.sentence_at_position(self.cursorForPosition(point).position())
+
+    def current_sentence(self) -> str | None:
+        return self.sentence_at_position(self.textCursor().selectionStart())
+
+    def _act_on_cursor(self, signal: SignalInstance) -> None:
+        sid = self.current_sentence()
+        if sid:
+            signal.emit(sid)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        sid = self.sentence_at(event.pos())
+        menu = QMenu(self)
+        if sid:
+            state = self.workspace.state
+            pin = menu.addAction("Unpin sentence" if sid in state.pins else "Pin sentence (always in the brief)")
+            pin.setShortcut("P")
+            pin.triggered.connect(lambda: self.pinRequested.emit(sid))
+            exc = menu.addAction("Include sentence again" if sid in state.excludes else "Exclude sentence")
+            exc.setShortcut("X")
+            exc.triggered.connect(lambda: self.excludeRequested.emit(sid))
+            menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.triggered.connect(self.copy)
+        menu.exec(event.globalPos())

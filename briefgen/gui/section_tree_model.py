@@ -1,0 +1,177 @@
+"""A Qt item model over the workspace's corpus: source -> article -> section, with tri-state checkboxes.
+
+The model holds no choices of its own: check states are read from ``workspace.state.deselected`` and a click
+becomes ``workspace.tick(...)`` (an undoable command).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+
+from briefgen.gui.workspace import Workspace
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(eq=False)
+class Node:
+    kind: str
+    """``source``, ``article`` or ``section``."""
+    id: str
+    label: str
+    tooltip: str
+    parent: Node | None
+    row: int
+    children: list[Node] = field(default_factory=list)
+    section_ids: tuple[str, ...] = ()
+
+
+def source_label(path: str) -> str:
+    return PurePath(path).name or path
+
+
+class SectionTreeModel(QAbstractItemModel):
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self._roots: list[Node] = []
+        self._by_id: dict[str, Node] = {}
+        self._rebuild()
+        workspace.sourcesChanged.connect(self._on_sources_changed)
+        workspace.selectionChanged.connect(self._on_selection_changed)
+        workspace.metadataChanged.connect(self._on_metadata_changed)
+
+    # ---- building ------------------------------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        self._roots, self._by_id = [], {}
+        corpus = self.workspace.state.effective_corpus()
+        for r, src in enumerate(corpus.sources):
+            snode = Node("source", src.id, source_label(src.path), src.path, None, r)
+            for a, art in enumerate(src.articles):
+                title = art.metadata.title or f"Article {a + 1}"
+                anode = Node("article", art.id, title, _article_tip(art.metadata), snode, a)
+                for s, sec in enumerate(art.sections):
+                    label = sec.heading or f"Section {s + 1}"
+                    tip = f"{label}\n{sec.word_count} words, {len(sec.sentences)} sentences"
+                    sn = Node("section", sec.id, label, tip, anode, s, section_ids=(sec.id,))
+                    anode.children.append(sn)
+                    self._by_id[sec.id] = sn
+                anode.section_ids = tuple(sec.id for sec in art.sections)
+                snode.children.append(anode)
+                self._by_id[art.id] = anode
+            snode.section_ids = tuple(sec.id for sec in src.sections)
+            self._roots.append(snode)
+            self._by_id[src.id] = snode
+
+    def _on_sources_changed(self) -> None:
+        self.beginResetModel()
+        self._rebuild()
+        self.endResetModel()
+
+    def _on_selection_changed(self) -> None:
+        for root in self._roots:
+            self._emit_subtree_changed(root)
+
+    def _on_metadata_changed(self, article_id: str) -> None:
+        node = self._by_id.get(article_id)
+        if node is None:
+            return
+        art = self.workspace.state.effective_corpus().article(article_id)
+        node.label = art.metadata.title or f"Article {node.row + 1}"
+        node.tooltip = _article_tip(art.metadata)
+        idx = self.index_for(article_id)
+        self.dataChanged.emit(idx, idx)
+
+    def _emit_subtree_changed(self, node: Node) -> None:
+        if not node.children:
+            return
+        first = self.createIndex(0, 0, node.children[0])
+        last = self.createIndex(len(node.children) - 1, 0, node.children[-1])
+        self.dataChanged.emit(first, last, [Qt.ItemDataRole.CheckStateRole])
+        for child in node.children:
+            self._emit_subtree_changed(child)
+        if node.parent is None:
+            idx = self.createIndex(node.row, 0, node)
+            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.CheckStateRole])
+
+    # ---- lookups -------------------------------------------------------------------------------------------
+    def index_for(self, any_id: str) -> QModelIndex:
+        node = self._by_id.get(any_id)
+        return QModelIndex() if node is None else self.createIndex(node.row, 0, node)
+
+    def node(self, index: Index) -> Node | None:
+        if not index.isValid():
+            return None
+        node: Node = index.internalPointer()
+        return node
+
+    def check_state(self, node: Node) -> Qt.CheckState:
+        off = self.workspace.state.deselected
+        unticked = sum(1 for s in node.section_ids if s in off)
+        if unticked == 0:
+            return Qt.CheckState.Checked
+        if unticked == len(node.section_ids):
+            return Qt.CheckState.Unchecked
+        return Qt.CheckState.PartiallyChecked
+
+    # ---- QAbstractItemModel --------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._roots if not parent.isValid() else parent.internalPointer().children
+        if column != 0 or not 0 <= row < len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row])
+
+    def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self.node(child)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        if not parent.isValid():
+            return len(self._roots)
+        node = self.node(parent)
+        return len(node.children) if node else 0
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return node.label
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.tooltip
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return self.check_state(node)
+        if role == ID_ROLE:
+            return node.id
+        if role == KIND_ROLE:
+            return node.kind
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        node = self.node(index)
+        if node is None or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+        self.workspace.tick(node.section_ids, state == Qt.CheckState.Checked)
+        return True
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+
+def _article_tip(md: Any) -> str:
+    parts = [md.title, md.author, md.publisher, md.date, md.url]
+    return "\n".join(p for p in parts if p) or "No citation details yet"

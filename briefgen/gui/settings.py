@@ -1,0 +1,73 @@
+"""The app's settings: a small JSON file in the user's config folder (only values that differ are saved).
+
+``BRIEFGEN_CONFIG_DIR`` and ``BRIEFGEN_DATA_DIR`` override the platform folders (tests point them at a temporary
+folder so they never touch real settings).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_config_dir, user_data_dir
+
+from briefgen.fileio import atomic_write_text
+from briefgen.logs import get_logger
+
+DEFAULTS: dict[str, Any] = {
+    "recent_files": [],
+    "window_geometry": "",
+    "window_state": "",
+    "splitter_state": "",
+    "open_when_done": True,
+    "export_dir": "",
+    "export_format": "pdf",
+    "autosave_seconds": 60,
+    "first_run_done": False,
+}
+
+
+def config_dir() -> Path:
+    env = os.environ.get("BRIEFGEN_CONFIG_DIR")
+    return Path(env) if env else Path(user_config_dir("briefgen", appauthor=False))
+
+
+def data_dir() -> Path:
+    env = os.environ.get("BRIEFGEN_DATA_DIR")
+    return Path(env) if env else Path(user_data_dir("briefgen", appauthor=False))
+
+
+class Settings:
+    """Typed-enough access to ``settings.json``; a damaged file is logged and replaced by the defaults."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / "settings.json"
+        self._values: dict[str, Any] = {}
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(raw, dict):
+                self._values = {k: v for k, v in raw.items() if k in DEFAULTS}
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError) as exc:
+            get_logger().warning("ignoring unreadable settings file %s: %s", self.path, exc)
+
+    def get(self, key: str) -> Any:
+        return self._values.get(key, DEFAULTS[key])
+
+    def set(self, key: str, value: Any) -> None:
+        if key not in DEFAULTS:
+            raise KeyError(key)
+        if value == DEFAULTS[key]:
+            self._values.pop(key, None)
+        else:
+            self._values[key] = value
+
+    def save(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write_text(self.path, json.dumps(self._values, indent=2, sort_keys=True) + "\n")
+        except OSError as exc:
+            get_logger().warning("cannot save settings to %s: %s", self.path, exc)

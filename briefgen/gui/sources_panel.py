@@ -1,0 +1,191 @@
+"""The sources list: add (dialog or drag and drop of files and folders), remove and reorder sources."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.gui.section_tree_model import source_label
+from briefgen.gui.workspace import Workspace
+
+SOURCE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)"
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    from briefgen.ingest import supported_extensions
+
+    return tuple(supported_extensions())
+
+
+def expand_paths(paths: Iterable[str]) -> list[str]:
+    """Files as given, plus the supported files inside given folders (sorted, recursively)."""
+    out: list[str] = []
+    suffixes = supported_suffixes()
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            out.extend(
+                str(f)
+                for f in sorted(path.rglob("*"))
+                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith(".")
+            )
+        else:
+            out.append(str(path))
+    return out
+
+
+class SourceList(QListWidget):
+    """The list itself: internal drag to reorder, external drops of files and folders."""
+
+    filesDropped = Signal(list)  # noqa: N815
+    moved = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setAccessibleName("Sources")
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # type: ignore[override]  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+            event.acceptProposedAction()
+            if paths:
+                self.filesDropped.emit(paths)
+            return
+        dragged = self.currentItem()
+        sid = dragged.data(Qt.ItemDataRole.UserRole) if dragged else None
+        super().dropEvent(event)
+        if sid:
+            for row in range(self.count()):
+                if self.item(row).data(Qt.ItemDataRole.UserRole) == sid:
+                    self.moved.emit(sid, row)
+                    break
+
+
+class SourcesPanel(QWidget):
+    """List plus buttons. ``addRequested`` carries file paths for the main window to load in a worker."""
+
+    addRequested = Signal(list)  # noqa: N815
+    sourceActivated = Signal(str)  # noqa: N815
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.list = SourceList(self)
+        self.add_button = QPushButton("&Add…", self)
+        self.add_folder_button = QPushButton("Add &folder…", self)
+        self.remove_button = QPushButton("Remove", self)
+        self.up_button = QPushButton("Up", self)
+        self.down_button = QPushButton("Down", self)
+        for button, name in (
+            (self.add_button, "Add source files"),
+            (self.add_folder_button, "Add a folder of sources"),
+            (self.remove_button, "Remove the chosen source"),
+            (self.up_button, "Move the chosen source up"),
+            (self.down_button, "Move the chosen source down"),
+        ):
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.add_folder_button, self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+
+        self.add_button.clicked.connect(self.choose_files)
+        self.add_folder_button.clicked.connect(self.choose_folder)
+        self.remove_button.clicked.connect(self.remove_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(+1))
+        self.list.filesDropped.connect(lambda paths: self.addRequested.emit(expand_paths(paths)))
+        self.list.moved.connect(self.workspace.move_source)
+        self.list.currentRowChanged.connect(self._current_changed)
+        workspace.sourcesChanged.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        current = self.current_source_id()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for src in self.workspace.state.corpus.sources:
+            item = QListWidgetItem(source_label(src.path))
+            item.setData(Qt.ItemDataRole.UserRole, src.id)
+            tip = src.path + ("\n" + "\n".join(src.warnings) if src.warnings else "")
+            item.setToolTip(tip)
+            self.list.addItem(item)
+            if src.id == current:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self._update_buttons()
+
+    def current_source_id(self) -> str | None:
+        item = self.list.currentItem()
+        value = item.data(Qt.ItemDataRole.UserRole) if item else None
+        return str(value) if value else None
+
+    def _current_changed(self, _row: int) -> None:
+        self._update_buttons()
+        sid = self.current_source_id()
+        if sid:
+            self.sourceActivated.emit(sid)
+
+    def _update_buttons(self) -> None:
+        row, n = self.list.currentRow(), self.list.count()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < n - 1)
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Add sources", os.path.expanduser("~"), SOURCE_FILTER)
+        if paths:
+            self.addRequested.emit(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of sources", os.path.expanduser("~"))
+        if folder:
+            self.addRequested.emit(expand_paths([folder]))
+
+    def remove_current(self) -> None:
+        sid = self.current_source_id()
+        if sid:
+            row = self.list.currentRow()
+            self.workspace.remove_source(sid)
+            if self.list.count():
+                self.list.setCurrentRow(min(row, self.list.count() - 1))
+
+    def move_current(self, step: int) -> None:
+        sid = self.current_source_id()
+        row = self.list.currentRow()
+        if sid and 0 <= row + step < self.list.count():
+            self.workspace.move_source(sid, row + step)
+            self.list.setCurrentRow(row + step)

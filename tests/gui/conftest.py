@@ -1,0 +1,61 @@
+"""pytest-qt fixtures for the desktop app: offscreen Qt, isolated settings, a real main window."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+from briefgen.gui.main_window import MainWindow
+from briefgen.gui.settings import Settings
+
+LOAD_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(autouse=True)
+def _isolated_gui_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings, autosaves and user templates go to a temporary folder, never the user's real ones."""
+    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("BRIEFGEN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("BRIEFGEN_LOG_DIR", str(tmp_path / "log"))
+
+
+def _unexpected_prompt(*_args: object) -> str:
+    raise AssertionError("a prompt the test did not expect was shown")
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[MainWindow]:
+    """The real main window. Prompts that would block (modal questions) fail the test unless it replaces them."""
+    win = MainWindow(Settings())
+    win.settings.set("open_when_done", False)
+    io = win.project_io
+    io.ask_unsaved = _unexpected_prompt  # type: ignore[method-assign]
+    io.ask_missing = _unexpected_prompt  # type: ignore[method-assign]
+    io.ask_location = _unexpected_prompt  # type: ignore[method-assign]
+    io.ask_save_path = _unexpected_prompt  # type: ignore[method-assign]
+    io.ask_open_path = _unexpected_prompt  # type: ignore[method-assign]
+    io.tell_changed = lambda _changes: None  # type: ignore[method-assign]
+    win.show()
+    yield win
+    win.workspace.mark_saved(win.workspace.path)  # no unsaved-changes prompt at teardown
+    win.close()
+    assert win.runner.shutdown(30_000)
+    win.deleteLater()
+
+
+def load(qtbot, win: MainWindow, paths: list[str | Path]) -> None:
+    """Add sources through the window's own worker and wait for the brief preview."""
+    with qtbot.waitSignal(win.preview.updated, timeout=LOAD_TIMEOUT_MS):
+        win.add_paths([str(p) for p in paths])
+
+
+def wait_preview(qtbot, win: MainWindow):
+    """Wait for the next preview (after a change) and return its result."""
+    with qtbot.waitSignal(win.preview.updated, timeout=LOAD_TIMEOUT_MS) as blocker:
+        pass
+    return blocker.args[0]
