@@ -25,6 +25,8 @@ class PreviewController(QObject):
     emptied = Signal(str)
     """Nothing to summarise; carries the reason to show."""
     progress = Signal(int, int, str)
+    settled = Signal()
+    """After ``updated``, ``failed`` or ``emptied``: the preview shows the latest choices (or why it cannot)."""
 
     def __init__(self, workspace: Workspace, runner: JobRunner, debounce_ms: int = DEBOUNCE_MS) -> None:
         super().__init__(workspace)
@@ -33,6 +35,7 @@ class PreviewController(QObject):
         self.generation = 0
         self.job: Job | None = None
         self.result: BuildResult | None = None
+        self.error: BaseException | None = None
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
@@ -55,10 +58,12 @@ class PreviewController(QObject):
         if not state.corpus.sources:
             self.result = None
             self.emptied.emit("Add sources (Ctrl+Shift+A, or drop files here) to see a brief.")
+            self.settled.emit()
             return
         if not state.has_selection():
             self.result = None
             self.emptied.emit("Nothing is ticked: tick a section in the tree to see a brief.")
+            self.settled.emit()
             return
         choices = state.choices()
         generation = self.generation
@@ -81,17 +86,21 @@ class PreviewController(QObject):
         if self._current(generation):
             self.job = None
             self.result = result
+            self.error = None
             self.updated.emit(result)
+            self.settled.emit()
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if self._current(generation):
             self.job = None
             self.result = None
+            self.error = exc
             if not isinstance(exc, BriefgenError):
                 from briefgen.logs import log_exception
 
                 log_exception(exc)
             self.failed.emit(exc)
+            self.settled.emit()
 
     def _cancelled(self, generation: int) -> None:
         if self._current(generation):

@@ -50,8 +50,10 @@ def window(qtbot) -> Iterator[MainWindow]:
 
 def load(qtbot, win: MainWindow, paths: list[str | Path]) -> None:
     """Add sources through the window's own worker and wait for the brief preview."""
-    with qtbot.waitSignal(win.preview.updated, timeout=LOAD_TIMEOUT_MS):
+    with qtbot.waitSignal(win.preview.settled, timeout=LOAD_TIMEOUT_MS):
         win.add_paths([str(p) for p in paths])
+    assert win.preview.error is None, f"preview failed: {win.preview.error!r}"
+    assert win.preview.result is not None
 
 
 def wait_preview(qtbot, win: MainWindow):
