@@ -13,6 +13,7 @@ import pytest
 from briefgen.cli.main import main
 from briefgen.ingest import load_sources
 from briefgen.render.markdown_text import md_escape
+from briefgen.templates.builtins import builtin_templates
 
 RENDERER_MODULES = {"pdf": "briefgen.render.pdf_renderer", "docx": "briefgen.render.docx_renderer", "md": None}
 
@@ -37,8 +38,30 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def output_text(path: Path, fmt: str) -> str:
-    """The brief's text as a reader sees it (whitespace removed for PDF, whose lines wrap anywhere)."""
+def pdf_body_text(path: Path, template: str) -> str:
+    """The PDF's text inside the page margins (headers and footers left out, so that a sentence running over a
+    page break reads as one), whitespace removed because lines wrap anywhere."""
+    from pypdf import PdfReader
+
+    margins = builtin_templates()[template].style.margins
+    bottom, top = margins.bottom_mm * 72 / 25.4, margins.top_mm * 72 / 25.4
+    parts: list[str] = []
+    for page in PdfReader(str(path)).pages:
+        ceiling = float(page.mediabox.height) - top
+
+        def visit(
+            text: str, cm: list[float], tm: list[float], font: object, size: object, ceiling: float = ceiling
+        ) -> None:
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if bottom <= y <= ceiling:
+                parts.append(text)
+
+        page.extract_text(visitor_text=visit)
+    return squash("".join(parts))
+
+
+def output_text(path: Path, fmt: str, template: str) -> str:
+    """The brief's text as a reader sees it."""
     if fmt == "md":
         return path.read_text(encoding="utf-8")
     if fmt == "docx":
@@ -46,9 +69,7 @@ def output_text(path: Path, fmt: str) -> str:
 
         document = docx.Document(str(path))
         return "\n".join(p.text for p in document.paragraphs)
-    from pypdf import PdfReader
-
-    return squash("".join(page.extract_text() for page in PdfReader(str(path)).pages))
+    return pdf_body_text(path, template)
 
 
 def assert_sentences_verbatim_and_cited(report: dict[str, Any], out: Path, fmt: str) -> None:
@@ -59,7 +80,7 @@ def assert_sentences_verbatim_and_cited(report: dict[str, Any], out: Path, fmt: 
     assert not loaded.errors
     corpus = loaded.corpus
     entries = {e["article"]: e for e in report["sources"]}
-    text = output_text(out, fmt)
+    text = output_text(out, fmt, report["template"])
     assert report["sentences"], "the brief has sentences"
     for sentence in report["sentences"]:
         first = sentence["citations"][0]
