@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from briefgen.corpus import Corpus
 from briefgen.errors import InputError
@@ -19,6 +21,10 @@ from briefgen.progress import CancelToken, ProgressCallback
 from briefgen.project import Project, ProjectSource, load_project, resolved_path
 from briefgen.project_pipeline import BriefChoices
 from briefgen.project_state import WorkspaceState
+
+if TYPE_CHECKING:
+    from briefgen.build import BuildResult
+    from briefgen.compose import BriefDetails
 
 
 class ChangeKind(StrEnum):
@@ -147,3 +153,25 @@ def build_inputs_from_project(
         output_format=state.output_format,
         warnings=opened.warnings(),
     )
+
+
+def build_project(
+    project_path: str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    *,
+    details: BriefDetails | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> tuple[BuildResult, tuple[str, ...]]:
+    """``briefgen build --project FILE.briefgen -o OUT``: the brief the app would export, and warnings.
+
+    *output* without an extension gets the project's output format.
+    """
+    from briefgen.project_pipeline import build_from_choices
+
+    inputs = build_inputs_from_project(project_path, progress=progress, cancel=cancel)
+    target = os.fspath(output)
+    if not PurePath(target).suffix:
+        target = f"{target}.{inputs.output_format}"
+    result = build_from_choices(inputs.choices, target, details=details, cancel=cancel)
+    return result, inputs.warnings

@@ -20,6 +20,7 @@ from briefgen.templates.schema import SummarySpec, Template
 
 if TYPE_CHECKING:
     from briefgen.build import BuildResult
+    from briefgen.compose import BriefDetails
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ def build_from_choices(
     output: str | os.PathLike[str] | None = None,
     *,
     template: Template | None = None,
+    details: BriefDetails | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> BuildResult:
@@ -76,6 +78,7 @@ def build_from_choices(
         select=choices.selection,
         exclude=excludes,
         pin=pins,
+        details=details,
         progress=progress,
         cancel=cancel,
     )

@@ -187,3 +187,91 @@ def test_nothing_ticked_means_no_selection(corpus: Corpus) -> None:
     state = WorkspaceState(corpus)
     state.deselected = frozenset(sec.id for _, _, sec in corpus.sections())
     assert not state.has_selection()
+
+
+def _seed_state(seeds_dir: Path) -> WorkspaceState:
+    from briefgen.ingest import load_sources
+
+    loaded = load_sources(sorted(str(p) for p in seeds_dir.iterdir()))
+    state = WorkspaceState(loaded.corpus)
+    sections = [sec.id for _, _, sec in loaded.corpus.sections()]
+    refs = list(loaded.corpus.sentence_refs())
+    state.deselected = frozenset({sections[-1]})
+    state.pins = frozenset({refs[5].sentence.id})
+    state.excludes = frozenset({refs[0].sentence.id})
+    state.budget = Budget(sentences=4)
+    state.algorithm = "lead"
+    return state
+
+
+def test_cli_build_from_project_matches_the_app_export(
+    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefgen.cli.main import main
+    from briefgen.project_pipeline import build_from_choices
+
+    state = _seed_state(seeds_dir)
+    project = tmp_path / "work.briefgen"
+    save_project(state.to_project(project), project)
+    app_out = tmp_path / "app.md"
+    build_from_choices(state.choices(), app_out)  # what the app's Export runs
+    cli_out = tmp_path / "cli.md"
+    assert main(["build", "--project", str(project), "-o", str(cli_out)]) == 0
+    assert cli_out.read_text(encoding="utf-8") == app_out.read_text(encoding="utf-8")
+    assert state.pins <= {s.id for s in build_from_choices(state.choices()).brief.sentences()}
+    # no extension: the project's output format (pdf by default)
+    assert main(["build", "--project", str(project), "-o", str(tmp_path / "plain")]) == 0
+    assert (tmp_path / "plain.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    "content", [b"{broken", b'{"format": "other"}', b'{"format": "briefgen-project", "schema": 7}']
+)
+def test_cli_refuses_damaged_or_foreign_projects_with_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes
+) -> None:
+    from briefgen.cli.main import main
+
+    bad = tmp_path / "bad.briefgen"
+    bad.write_bytes(content)
+    assert main(["build", "--project", str(bad), "-o", str(tmp_path / "out.pdf")]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err
+    assert not (tmp_path / "out.pdf").exists()
+
+
+def test_cli_project_with_a_missing_source_is_exit_2(
+    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefgen.cli.main import main
+
+    state = _seed_state(seeds_dir)
+    project = tmp_path / "work.briefgen"
+    saved = state.to_project(project)
+    ghost = ProjectSource(str(tmp_path / "gone.txt"), "0" * 64, "00000000")
+    save_project(Project(sources=(*saved.sources, ghost)), project)
+    assert main(["build", "--project", str(project), "-o", str(tmp_path / "o.md")]) == 2
+    err = capsys.readouterr().err
+    assert "gone.txt" in err and err.count("\n") == 1
+
+
+def test_changed_source_is_used_with_a_warning(tmp_path: Path, seeds_dir: Path) -> None:
+    from briefgen.project_build import ChangeKind, build_inputs_from_project, open_project
+
+    src = tmp_path / "a.txt"
+    src.write_bytes(sorted(seeds_dir.iterdir())[0].read_bytes())
+    from briefgen.ingest import load_sources
+
+    state = WorkspaceState(load_sources([str(src)]).corpus)
+    first = next(state.corpus.sentence_refs()).sentence.id
+    state.pins = frozenset({first})
+    project = tmp_path / "p.briefgen"
+    save_project(state.to_project(project), project)
+    src.write_bytes(src.read_bytes() + b"\n\nA new closing paragraph was added to the article afterwards.\n")
+    opened = open_project(load_project(project), project)
+    assert [c.kind for c in opened.changes] == [ChangeKind.CHANGED]
+    new_id = opened.corpus.sources[0].id
+    assert new_id != state.corpus.sources[0].id
+    assert opened.project.pins == frozenset({first.replace(state.corpus.sources[0].id, new_id)})
+    inputs = build_inputs_from_project(project)
+    assert inputs.warnings and "changed" in inputs.warnings[0]
