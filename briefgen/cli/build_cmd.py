@@ -24,7 +24,10 @@ def add_parser(sub: Any) -> None:
         "(.pdf, .docx, .md). Ids for --select/--exclude/--pin are listed by 'briefgen inspect'. "
         "Give the files before the options that take several ids.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="source files, folders or http(s) addresses")
+    p.add_argument("files", nargs="*", metavar="FILE", help="source files, folders or http(s) addresses")
+    p.add_argument(
+        "--project", metavar="FILE.briefgen", help="build from a project saved by the desktop app (instead of FILEs)"
+    )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the brief to write: OUT.pdf, .docx or .md")
     p.add_argument("-t", "--template", metavar="NAME|FILE", help="template name or .json file (default: policy-brief)")
     p.add_argument("--select", nargs="+", action="extend", default=[], metavar="ID", help="source/article/section ids")
@@ -42,15 +45,24 @@ def run(args: argparse.Namespace) -> int:
     if args.report and not args.report.lower().endswith(".json"):
         raise InputError("the report file name must end in .json", args.report)
     details = BriefDetails(title=args.title, subtitle=args.subtitle, marking=args.marking)
-    result = build_brief(
-        expand_paths(args.files),
-        args.template,
-        output=args.output,
-        select=args.select,
-        exclude=args.exclude,
-        pin=args.pin,
-        details=details,
-    )
+    if args.project:  # the brief the desktop app would export; see briefgen.project_build
+        if args.files or args.select or args.exclude or args.pin or args.template:
+            raise InputError("--project takes the sources, selection and template from the project file")
+        from briefgen.project_build import build_project
+
+        result, project_warnings = build_project(args.project, args.output, details=details)
+        for warning in project_warnings:
+            error_line(f"warning: {warning}")
+    else:
+        result = build_brief(
+            expand_paths(args.files),
+            args.template,
+            output=args.output,
+            select=args.select,
+            exclude=args.exclude,
+            pin=args.pin,
+            details=details,
+        )
     for warning in result.warnings:
         error_line(f"warning: {warning}")
     if args.report:
