@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self.workspace, int(self.settings.get("autosave_seconds")))
         self.last_load_errors: tuple[object, ...] = ()
         self.export_dialog: QWidget | None = None
+        self.template_editor: QWidget | None = None
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -362,6 +363,7 @@ class MainWindow(QMainWindow):
         editor = TemplateEditor(self.workspace.state.template, self.runner, self)
         editor.templatesChanged.connect(self.refresh_choices)
         editor.templateChosen.connect(self.workspace.set_template)
+        self.template_editor = editor
         editor.open()
 
     def _find(self) -> None:

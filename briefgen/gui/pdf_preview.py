@@ -30,9 +30,14 @@ _PDFIUM_LOCK = threading.Lock()
 
 
 def render_pdf_pages(
-    path: str, scale: float = 1.4, progress: ProgressCallback | None = None, cancel: CancelToken | None = None
+    path: str | bytes,
+    scale: float = 1.4,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    max_pages: int | None = None,
 ) -> list[QImage]:
-    """Every page of the PDF at *path* as an image; :class:`InputError` naming the file if it cannot be read."""
+    """Pages of the PDF at *path* (or PDF bytes) as images; :class:`InputError` naming the file if unreadable."""
+    shown = path if isinstance(path, str) else "<sample>"
     import pypdfium2 as pdfium  # type: ignore[import-untyped]
 
     images: list[QImage] = []
@@ -40,9 +45,9 @@ def render_pdf_pages(
         try:
             doc = pdfium.PdfDocument(path)
         except (pdfium.PdfiumError, OSError) as exc:
-            raise InputError(f"cannot show the PDF ({exc})", path) from None
+            raise InputError(f"cannot show the PDF ({exc})", shown) from None
         try:
-            total = len(doc)
+            total = len(doc) if max_pages is None else min(len(doc), max_pages)
             for i in range(total):
                 if cancel is not None:
                     cancel.raise_if_cancelled()

@@ -1,0 +1,361 @@
+"""A form for every template setting, built from the template's JSON form (``template_to_dict``).
+
+Each leaf value gets a widget that suits it (text, number, switch, colour, or a list of choices); the parts
+of the brief get a table. :meth:`TemplateForm.to_dict` gives the JSON back for validation, and
+:meth:`TemplateForm.mark_error` highlights the field a validation message names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.render.style import Align, FontFamily, LogoPosition, MarkingPlacement, PageSize
+from briefgen.templates.schema import BibliographyStyle, CitationStyle, DateFormat, GroupBy, OutputFormat, PartType
+
+
+def _values(enum: Any) -> list[str]:
+    return [str(m.value) for m in enum]
+
+
+CHOICES: dict[str, list[str]] = {
+    "title.date_format": _values(DateFormat),
+    "title.align": _values(Align),
+    "page.size": _values(PageSize),
+    "fonts.body": _values(FontFamily),
+    "fonts.heading": _values(FontFamily),
+    "logo.position": _values(LogoPosition),
+    "marking.placement": _values(MarkingPlacement),
+    "citations.style": _values(CitationStyle),
+    "citations.bibliography": _values(BibliographyStyle),
+    "output.format": _values(OutputFormat),
+}
+RANGES: dict[str, tuple[float, float, int]] = {
+    "page.margins": (5, 60, 1),
+    "fonts.size": (7, 16, 1),
+    "fonts.line_spacing": (1.0, 2.0, 2),
+    "logo.width": (5, 80, 1),
+}
+"""Dotted path (or its parent) -> (minimum, maximum, decimals)."""
+GROUP_TITLES = {
+    "title": "Title block",
+    "page": "Page",
+    "fonts": "Fonts",
+    "colours": "Colours",
+    "logo": "Logo",
+    "marking": "Protective marking",
+    "header": "Header",
+    "footer": "Footer",
+    "summary": "Summary",
+    "citations": "Citations",
+    "output": "Output",
+}
+PART_COLUMNS = ("type", "heading", "count", "as_list", "group_by")
+LENGTH_KINDS = ("sentences", "words", "ratio")
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+class ColourEdit(QWidget):
+    changed = Signal()
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(value, self)
+        self.edit.setMaxLength(7)
+        self.button = QPushButton("", self)
+        self.button.setFixedWidth(32)
+        self.button.setAccessibleName("Choose colour")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.button)
+        self.edit.textChanged.connect(self._update)
+        self.button.clicked.connect(self._choose)
+        self._update()
+
+    def _update(self) -> None:
+        colour = QColor(self.edit.text())
+        self.button.setStyleSheet(f"background: {colour.name()};" if colour.isValid() else "")
+        self.changed.emit()
+
+    def _choose(self) -> None:
+        colour = QColorDialog.getColor(QColor(self.edit.text()), self, "Choose colour")
+        if colour.isValid():
+            self.edit.setText(colour.name().upper())
+
+    def text(self) -> str:
+        return self.edit.text()
+
+
+class TemplateForm(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._widgets: dict[str, QWidget] = {}
+        self._data: dict[str, Any] = {}
+        self._layout = QVBoxLayout(self)
+        self._groups: list[QWidget] = []
+        self.parts = QTableWidget(0, len(PART_COLUMNS), self)
+        self.parts.setHorizontalHeaderLabels([_label(c) for c in PART_COLUMNS])
+        self.parts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.parts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.parts.setAccessibleName("Parts of the brief")
+        self.parts.itemChanged.connect(lambda _i: self.changed.emit())
+
+    # ---- building ------------------------------------------------------------------------------------------
+    def load(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._widgets.clear()
+        for group in self._groups:
+            self._layout.removeWidget(group)
+            group.deleteLater()
+        self._groups = []
+        general = QGroupBox("Template", self)
+        form = QFormLayout(general)
+        for key in ("name", "label", "description"):
+            form.addRow(_label(key), self._leaf(key, data.get(key, ""), general))
+        self._add_group(general)
+        for key, value in data.items():
+            if isinstance(value, dict) and key != "summary":
+                box = QGroupBox(GROUP_TITLES.get(key, _label(key)), self)
+                form = QFormLayout(box)
+                self._fill(form, key, value, box)
+                self._add_group(box)
+        self._add_group(self._summary_group(data.get("summary", {})))
+        self._add_group(self._parts_group(data.get("parts", [])))
+
+    def _add_group(self, group: QWidget) -> None:
+        self._groups.append(group)
+        self._layout.addWidget(group)
+
+    def _fill(self, form: QFormLayout, prefix: str, value: dict[str, Any], parent: QWidget) -> None:
+        for key, sub in value.items():
+            path = f"{prefix}.{key}"
+            if isinstance(sub, dict):
+                self._fill(form, path, sub, parent)
+            else:
+                form.addRow(_label(path.split(".", 1)[1].replace(".", " ")), self._leaf(path, sub, parent))
+
+    def _leaf(self, path: str, value: Any, parent: QWidget) -> QWidget:
+        widget: QWidget
+        if path in CHOICES:
+            combo = QComboBox(parent)
+            combo.addItems(CHOICES[path])
+            if str(value) not in CHOICES[path]:
+                combo.addItem(str(value))
+            combo.setCurrentText(str(value))
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            widget = combo
+        elif isinstance(value, bool):
+            check = QCheckBox(parent)
+            check.setChecked(value)
+            check.toggled.connect(lambda _v: self.changed.emit())
+            widget = check
+        elif isinstance(value, int | float):
+            lo, hi, decimals = RANGES.get(path, RANGES.get(path.rsplit(".", 1)[0], (0, 10_000, 2)))
+            spin = QDoubleSpinBox(parent)
+            spin.setDecimals(decimals)
+            spin.setRange(lo, hi)
+            spin.setValue(float(value))
+            spin.valueChanged.connect(lambda _v: self.changed.emit())
+            widget = spin
+        elif isinstance(value, str) and path.startswith("colours."):
+            colour = ColourEdit(value, parent)
+            colour.changed.connect(self.changed.emit)
+            widget = colour
+        else:
+            edit = QLineEdit("" if value is None else str(value), parent)
+            edit.textChanged.connect(lambda _t: self.changed.emit())
+            widget = edit
+        widget.setAccessibleName(path)
+        widget.setObjectName(path)
+        self._widgets[path] = widget
+        return widget
+
+    def _summary_group(self, summary: dict[str, Any]) -> QGroupBox:
+        box = QGroupBox(GROUP_TITLES["summary"], self)
+        form = QFormLayout(box)
+        algo = QComboBox(box)
+        from briefgen.gui.engine_choices import algorithm_choices
+
+        for name, label in algorithm_choices():
+            algo.addItem(label, name)
+        algo.setCurrentIndex(max(0, algo.findData(summary.get("algorithm", "default"))))
+        algo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        kind = QComboBox(box)
+        kind.addItems(LENGTH_KINDS)
+        current = next((k for k in LENGTH_KINDS if k in summary), "sentences")
+        kind.setCurrentText(current)
+        value = QDoubleSpinBox(box)
+        value.setRange(0.01, 5000)
+        value.setDecimals(2)
+        value.setValue(float(summary.get(current, 5)))
+        kind.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        value.valueChanged.connect(lambda _v: self.changed.emit())
+        for w, path in ((algo, "summary.algorithm"), (kind, "summary.length_kind"), (value, "summary.length")):
+            w.setAccessibleName(path)
+            w.setObjectName(path)
+            self._widgets[path] = w
+        form.addRow("Algorithm", algo)
+        form.addRow("Length in", kind)
+        form.addRow("Length", value)
+        return box
+
+    def _parts_group(self, parts: list[dict[str, Any]]) -> QGroupBox:
+        box = QGroupBox("Parts of the brief (in order)", self)
+        layout = QVBoxLayout(box)
+        self.parts.setParent(box)
+        self.parts.blockSignals(True)
+        self.parts.setRowCount(0)
+        for part in parts:
+            self._add_part_row(part)
+        self.parts.blockSignals(False)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            ("Add part", self._new_part),
+            ("Remove part", self._remove_part),
+            ("Move up", lambda: self._move_part(-1)),
+            ("Move down", lambda: self._move_part(1)),
+        ):
+            b = QPushButton(text, box)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        layout.addWidget(self.parts)
+        layout.addLayout(buttons)
+        self.parts.setMinimumHeight(170)
+        return box
+
+    def _new_part(self) -> None:
+        self._add_part_row({"type": "key_points", "heading": "Key points", "count": 4})
+        self.changed.emit()
+
+    def _add_part_row(self, part: dict[str, Any]) -> None:
+        row = self.parts.rowCount()
+        self.parts.insertRow(row)
+        type_combo = QComboBox(self.parts)
+        type_combo.addItems(_values(PartType))
+        type_combo.setCurrentText(str(part.get("type", "")))
+        type_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.parts.setCellWidget(row, 0, type_combo)
+        self.parts.setItem(row, 1, QTableWidgetItem(str(part.get("heading", ""))))
+        count = QSpinBox(self.parts)
+        count.setRange(1, 50)
+        count.setValue(int(part.get("count", 5)))
+        count.valueChanged.connect(lambda _v: self.changed.emit())
+        self.parts.setCellWidget(row, 2, count)
+        as_list = QCheckBox(self.parts)
+        as_list.setChecked(bool(part.get("as_list", False)))
+        as_list.toggled.connect(lambda _v: self.changed.emit())
+        self.parts.setCellWidget(row, 3, as_list)
+        group = QComboBox(self.parts)
+        group.addItems(_values(GroupBy))
+        group.setCurrentText(str(part.get("group_by", GroupBy.SECTION)))
+        group.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.parts.setCellWidget(row, 4, group)
+
+    def _part_at(self, row: int) -> dict[str, Any]:
+        type_combo = self.parts.cellWidget(row, 0)
+        count = self.parts.cellWidget(row, 2)
+        as_list = self.parts.cellWidget(row, 3)
+        group = self.parts.cellWidget(row, 4)
+        assert isinstance(type_combo, QComboBox) and isinstance(count, QSpinBox)
+        assert isinstance(as_list, QCheckBox) and isinstance(group, QComboBox)
+        item = self.parts.item(row, 1)
+        part: dict[str, Any] = {"type": type_combo.currentText(), "heading": item.text() if item else ""}
+        if part["type"] not in (PartType.SOURCES, PartType.EXECUTIVE_SUMMARY):
+            part["count"] = count.value()
+            part["as_list"] = as_list.isChecked()
+        if part["type"] == PartType.SECTIONS:
+            part["group_by"] = group.currentText()
+        return part
+
+    def _remove_part(self) -> None:
+        row = self.parts.currentRow()
+        if row >= 0:
+            self.parts.removeRow(row)
+            self.changed.emit()
+
+    def _move_part(self, step: int) -> None:
+        row = self.parts.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.parts.rowCount():
+            return
+        parts = [self._part_at(r) for r in range(self.parts.rowCount())]
+        parts.insert(target, parts.pop(row))
+        self.parts.blockSignals(True)
+        self.parts.setRowCount(0)
+        for part in parts:
+            self._add_part_row(part)
+        self.parts.blockSignals(False)
+        self.parts.setCurrentCell(target, 1)
+        self.changed.emit()
+
+    # ---- reading back --------------------------------------------------------------------------------------
+    def widget(self, path: str) -> QWidget | None:
+        return self._widgets.get(path)
+
+    def _read(self, path: str) -> Any:
+        w = self._widgets[path]
+        if isinstance(w, QComboBox):
+            return w.currentText()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        if isinstance(w, QDoubleSpinBox):
+            value = w.value()
+            return int(value) if w.decimals() == 0 or value == int(value) else value
+        if isinstance(w, ColourEdit):
+            return w.text()
+        assert isinstance(w, QLineEdit)
+        text = w.text()
+        return None if path == "logo.path" and not text.strip() else text
+
+    def to_dict(self) -> dict[str, Any]:
+        def rebuild(prefix: str, value: Any) -> Any:
+            if isinstance(value, dict):
+                return {k: rebuild(f"{prefix}.{k}" if prefix else k, v) for k, v in value.items()}
+            return self._read(prefix) if prefix in self._widgets else value
+
+        out: dict[str, Any] = {}
+        for key, value in self._data.items():
+            if key in ("summary", "parts"):
+                continue
+            out[key] = rebuild(key, value)
+        algo = self._widgets["summary.algorithm"]
+        kind = self._widgets["summary.length_kind"]
+        length = self._widgets["summary.length"]
+        assert isinstance(algo, QComboBox) and isinstance(kind, QComboBox) and isinstance(length, QDoubleSpinBox)
+        amount: float | int = length.value() if kind.currentText() == "ratio" else int(length.value())
+        out["summary"] = {"algorithm": algo.currentData() or "default", kind.currentText(): amount}
+        out["parts"] = [self._part_at(r) for r in range(self.parts.rowCount())]
+        return out
+
+    def mark_error(self, field: str | None) -> None:
+        """Outline the widget of the dotted *field* (and clear earlier marks)."""
+        for path, w in self._widgets.items():
+            bad = bool(field) and (path == field or (field or "").startswith(path + "."))
+            w.setStyleSheet("border: 2px solid #B3261E;" if bad else "")
+        self.parts.setStyleSheet("border: 2px solid #B3261E;" if field and field.startswith("parts") else "")
