@@ -69,10 +69,7 @@ class Corpus:
 
     def has(self, any_id: str) -> bool:
         return (
-            any_id in self._sources
-            or any_id in self._articles
-            or any_id in self._sections
-            or any_id in self._sentences
+            any_id in self._sources or any_id in self._articles or any_id in self._sections or any_id in self._sentences
         )
 
     def section_context(self, section_id: str) -> tuple[Source, Article, Section]:

@@ -62,9 +62,7 @@ def section_json(section: Section) -> dict[str, Any]:
         "id": section.id,
         "heading": section.heading,
         "text": section.text,
-        "sentences": [
-            {"id": s.id, "text": s.text, "start": s.start, "end": s.end} for s in section.sentences
-        ],
+        "sentences": [{"id": s.id, "text": s.text, "start": s.start, "end": s.end} for s in section.sentences],
     }
 
 

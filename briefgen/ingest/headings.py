@@ -25,11 +25,7 @@ def heading_text(block: Block) -> str | None:
     """The heading *block* stands for ("Summary:" -> "Summary"), or None when it reads as body text."""
     text = block.text.strip()
     words = text.split()
-    if (
-        not words
-        or _URLISH.search(text)
-        or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'")
-    ):
+    if not words or _URLISH.search(text) or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
         return None
     label = _LABEL.match(text)
     if label and len(words) <= 4:

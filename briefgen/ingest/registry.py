@@ -85,11 +85,7 @@ register_format(
     FormatSpec("markdown", (".md", ".markdown"), "briefgen.ingest.markdown_reader:read_markdown", "Markdown")
 )
 register_format(
-    FormatSpec(
-        "html", (".html", ".htm", ".xhtml"), "briefgen.ingest.readers.html_reader:read_html", "Web page"
-    )
+    FormatSpec("html", (".html", ".htm", ".xhtml"), "briefgen.ingest.readers.html_reader:read_html", "Web page")
 )
-register_format(
-    FormatSpec("docx", (".docx",), "briefgen.ingest.readers.docx_reader:read_docx", "Word document")
-)
+register_format(FormatSpec("docx", (".docx",), "briefgen.ingest.readers.docx_reader:read_docx", "Word document"))
 register_format(FormatSpec("pdf", (".pdf",), "briefgen.ingest.readers.pdf_reader:read_pdf", "PDF"))

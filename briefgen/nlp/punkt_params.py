@@ -23,9 +23,7 @@ def load_punkt_parameters() -> PunktParameters:
         collocations = [(str(a), str(b)) for a, b in data.get("collocations", [])]
         starters = [str(s).lower() for s in data.get("sent_starters", [])]
     except (ValueError, KeyError, TypeError) as exc:
-        raise ResourceError(
-            f"Punkt parameters are malformed ({exc})", str(resource_path(*PUNKT_FILE))
-        ) from None
+        raise ResourceError(f"Punkt parameters are malformed ({exc})", str(resource_path(*PUNKT_FILE))) from None
     params = PunktParameters()
     params.abbrev_types = set(abbrevs)
     params.collocations = set(collocations)

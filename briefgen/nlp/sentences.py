@@ -26,6 +26,8 @@ _WORD_BEFORE = re.compile(r"(\S+)$")
 _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|au|io)\b)", re.IGNORECASE)
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}$")
 _MAX_SENTENCE_CHARS = 5000
+_MAX_QUOTE_SENTENCES = 4
+_MAX_QUOTE_CHARS = 700
 
 
 class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
@@ -45,7 +47,7 @@ class SentenceSplitter:
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans of *text*, trimmed of surrounding white space, in order, never empty."""
         out: list[tuple[int, int]] = []
-        for start, end in _merge_fragments(text, list(self._punkt_spans(text))):
+        for start, end in _merge_quotations(text, _merge_fragments(text, list(self._punkt_spans(text)))):
             for s, e in self._split_glued(text, start, end):
                 out.extend(_limit_length(text, s, e))
         return out
@@ -87,14 +89,48 @@ def _merge_fragments(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     out: list[tuple[int, int]] = []
     for span in spans:
         if out and (
-            (_INITIALS_END.search(text, out[-1][0], out[-1][1]) and text[span[0]].isupper())
-            or text[span[0]].islower()
+            (_INITIALS_END.search(text, out[-1][0], out[-1][1]) and text[span[0]].isupper()) or text[span[0]].islower()
         ):
             between = text[out[-1][1] : span[0]]
             if between.isspace() and "\n" not in between:
                 out[-1] = (out[-1][0], span[1])
                 continue
         out.append(span)
+    return out
+
+
+def _open_quotes(piece: str) -> int:
+    """How many quotations *piece* opens and leaves open (curly double quotes, or an odd number of straight)."""
+    curly = piece.count("“") - piece.count("”")
+    if curly:
+        return curly
+    return piece.count('"') % 2
+
+
+def _merge_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep a quotation of several sentences whole: '"A marsh grows. A wall only ages," said the mayor.'
+
+    Spans are joined only when the quotation closes within a few sentences of the same paragraph, so a quote that
+    runs on for paragraphs is still split into sentences.
+    """
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        closes_at: int | None = None
+        if _open_quotes(text[start:end]) > 0:
+            for j in range(i + 1, min(len(spans), i + 1 + _MAX_QUOTE_SENTENCES)):
+                if spans[j][1] - start > _MAX_QUOTE_CHARS or "\n" in text[spans[j - 1][1] : spans[j][0]]:
+                    break
+                if _open_quotes(text[start : spans[j][1]]) <= 0:
+                    closes_at = j
+                    break
+        if closes_at is None:
+            out.append((start, end))
+            i += 1
+        else:
+            out.append((start, spans[closes_at][1]))
+            i = closes_at + 1
     return out
 
 

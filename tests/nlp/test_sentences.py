@@ -85,3 +85,16 @@ def test_no_nltk_download_anywhere() -> None:
     root = Path(__file__).resolve().parents[2] / "briefgen"
     offenders = [p for p in root.rglob("*.py") if "nltk.download" in p.read_text(encoding="utf-8")]
     assert offenders == []
+
+
+def test_a_short_quotation_of_several_sentences_stays_whole() -> None:
+    text = '"A marsh gets stronger every year. A wall only gets older," said the mayor. Next.'
+    assert split_sentences(text) == [
+        '"A marsh gets stronger every year. A wall only gets older," said the mayor.',
+        "Next.",
+    ]
+
+
+def test_a_quotation_that_never_closes_is_still_split() -> None:
+    text = "\u201cOnce again, old methods. It is bad. Still open. More. Even more. And more."
+    assert len(split_sentences(text)) == 6
