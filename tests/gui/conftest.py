@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+from briefgen.build import BuildResult
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.settings import Settings
 
@@ -29,17 +30,17 @@ def _unexpected_prompt(*_args: object) -> str:
 
 
 @pytest.fixture
-def window(qtbot) -> Iterator[MainWindow]:
+def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     """The real main window. Prompts that would block (modal questions) fail the test unless it replaces them."""
     win = MainWindow(Settings())
     win.settings.set("open_when_done", False)
     io = win.project_io
-    io.ask_unsaved = _unexpected_prompt  # type: ignore[method-assign]
-    io.ask_missing = _unexpected_prompt  # type: ignore[method-assign]
-    io.ask_location = _unexpected_prompt  # type: ignore[method-assign]
-    io.ask_save_path = _unexpected_prompt  # type: ignore[method-assign]
-    io.ask_open_path = _unexpected_prompt  # type: ignore[method-assign]
-    io.tell_changed = lambda _changes: None  # type: ignore[method-assign]
+    monkeypatch.setattr(io, "ask_unsaved", _unexpected_prompt)
+    monkeypatch.setattr(io, "ask_missing", _unexpected_prompt)
+    monkeypatch.setattr(io, "ask_location", _unexpected_prompt)
+    monkeypatch.setattr(io, "ask_save_path", _unexpected_prompt)
+    monkeypatch.setattr(io, "ask_open_path", _unexpected_prompt)
+    monkeypatch.setattr(io, "tell_changed", lambda _changes: None)
     win.show()
     yield win
     win.workspace.mark_saved(win.workspace.path)  # no unsaved-changes prompt at teardown
@@ -56,8 +57,8 @@ def load(qtbot, win: MainWindow, paths: list[str | Path]) -> None:
     assert win.preview.result is not None
 
 
-def wait_preview(qtbot, win: MainWindow):
-    """Wait for the next preview (after a change) and return its result."""
-    with qtbot.waitSignal(win.preview.updated, timeout=LOAD_TIMEOUT_MS) as blocker:
-        pass
-    return blocker.args[0]
+def current(win: MainWindow) -> BuildResult:
+    """The preview's latest result (the test fails if there is none)."""
+    result = win.preview.result
+    assert result is not None, f"no preview: {win.preview.error!r}"
+    return result

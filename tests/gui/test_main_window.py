@@ -10,14 +10,14 @@ from briefgen.gui.main_window import MainWindow
 from briefgen.gui.section_tree_model import ID_ROLE
 from briefgen.model import Metadata
 from briefgen.summarize.api import Budget
-from tests.gui.conftest import LOAD_TIMEOUT_MS, load
+from tests.gui.conftest import LOAD_TIMEOUT_MS, current, load
 
 
 def test_loading_seeds_fills_the_tree_and_the_preview(qtbot, window: MainWindow, seeds_dir: Path) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
     assert window.tree_model.rowCount() == 2
     assert window.sources_panel.list.count() == 2
-    brief = window.preview.result.brief
+    brief = current(window).brief
     assert brief.sentences()
     html = window.preview_pane.toPlainText()
     assert brief.sentences()[0].text[:40] in html
@@ -25,7 +25,7 @@ def test_loading_seeds_fills_the_tree_and_the_preview(qtbot, window: MainWindow,
 
 def test_unticking_a_section_changes_the_preview(qtbot, window: MainWindow, seeds_dir: Path) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
-    before = window.preview.result.brief
+    before = current(window).brief
     cited = {c.source for s in before.sentences() for c in s.citations}
     src_index = window.tree_model.index(0, 0)
     source_id = src_index.data(ID_ROLE)
@@ -38,7 +38,7 @@ def test_unticking_a_section_changes_the_preview(qtbot, window: MainWindow, seed
 
 
 def _first_brief_sentence(window: MainWindow) -> str:
-    return window.preview.result.brief.sentences()[0].id
+    return current(window).brief.sentences()[0].id
 
 
 def test_pin_and_exclude_from_the_preview_and_undo_redo(qtbot, window: MainWindow, seeds_dir: Path) -> None:
@@ -103,7 +103,7 @@ def test_undo_redo_of_ticks_and_metadata(qtbot, window: MainWindow, seeds_dir: P
 
 def test_metadata_edit_reaches_the_bibliography(qtbot, window: MainWindow, seeds_dir: Path) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
-    article_id = window.preview.result.brief.sources[0].article_id
+    article_id = current(window).brief.sources[0].article_id
     with qtbot.waitSignal(window.preview.updated, timeout=LOAD_TIMEOUT_MS) as blocker:
         window.workspace.edit_metadata(article_id, Metadata(publisher="Zebra Weekly Review"))
     entry = next(e for e in blocker.args[0].brief.sources if e.article_id == article_id)
@@ -138,7 +138,7 @@ def test_length_controls_steer_the_summary(qtbot, window: MainWindow, seeds_dir:
 
 def test_clicking_a_brief_sentence_shows_its_place(qtbot, window: MainWindow, seeds_dir: Path) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
-    sentence = window.preview.result.brief.sentences()[-1]
+    sentence = current(window).brief.sentences()[-1]
     window.preview_pane.anchorClicked.emit(QUrl(f"c:{sentence.id}"))
     ref = window.workspace.state.corpus.sentence(sentence.citations[0].sentence)
     assert window.reading.section_id == ref.section.id

@@ -15,8 +15,9 @@ from briefgen.gui.errors_dialog import open_error_dialogs
 from briefgen.gui.export_dialog import ExportDialog
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.project_io import DISCARD, LOCATE
+from briefgen.project_build import SourceChange
 from briefgen.summarize.api import Budget
-from tests.gui.conftest import LOAD_TIMEOUT_MS, load
+from tests.gui.conftest import LOAD_TIMEOUT_MS, current, load
 
 
 def _export(qtbot, window: MainWindow, path: Path, fmt: str) -> ExportDialog:
@@ -37,7 +38,7 @@ def _norm(text: str) -> str:
 
 def test_export_pdf_and_docx_and_read_them_back(qtbot, window: MainWindow, seeds_dir: Path, tmp_path: Path) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
-    brief = window.preview.result.brief
+    brief = current(window).brief
     first = brief.sentences()[0].text
     _export(qtbot, window, tmp_path / "brief.pdf", "pdf")
     pdf_text = _norm(" ".join(page.extract_text() for page in PdfReader(tmp_path / "brief.pdf").pages))
@@ -99,19 +100,28 @@ def test_save_and_reopen_gives_identical_state(qtbot, window: MainWindow, seeds_
     assert str(path.resolve()) in window.recent.paths()
 
 
-def test_unsaved_changes_prompt_can_cancel(qtbot, window: MainWindow, seeds_dir: Path) -> None:
+def test_unsaved_changes_prompt_can_cancel(
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, seeds_dir: Path
+) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
     window.workspace.toggle_pin(next(window.workspace.state.corpus.sentence_refs()).sentence.id)
     asked: list[bool] = []
-    window.project_io.ask_unsaved = lambda: asked.append(True) or "cancel"  # type: ignore[method-assign]
+
+    def cancel() -> str:
+        asked.append(True)
+        return "cancel"
+
+    monkeypatch.setattr(window.project_io, "ask_unsaved", cancel)
     window.project_io.new()
     assert asked and window.workspace.state.corpus.sources  # still there
-    window.project_io.ask_unsaved = lambda: DISCARD  # type: ignore[method-assign]
+    monkeypatch.setattr(window.project_io, "ask_unsaved", lambda: DISCARD)
     window.project_io.new()
     assert not window.workspace.state.corpus.sources
 
 
-def test_moved_source_is_located_again(qtbot, window: MainWindow, seeds_dir: Path, tmp_path: Path) -> None:
+def test_moved_source_is_located_again(
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, seeds_dir: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
     for f in seeds_dir.iterdir():
@@ -125,9 +135,14 @@ def test_moved_source_is_located_again(qtbot, window: MainWindow, seeds_dir: Pat
     elsewhere = tmp_path / "moved.txt"
     moved.rename(elsewhere)
     asked: list[str] = []
-    window.project_io.ask_missing = lambda change: asked.append(change.path) or LOCATE  # type: ignore[method-assign]
-    window.project_io.ask_location = lambda change: str(elsewhere)  # type: ignore[method-assign]
-    window.project_io.ask_unsaved = lambda: DISCARD  # type: ignore[method-assign]
+
+    def locate(change: SourceChange) -> str:
+        asked.append(change.path)
+        return LOCATE
+
+    monkeypatch.setattr(window.project_io, "ask_missing", locate)
+    monkeypatch.setattr(window.project_io, "ask_location", lambda change: str(elsewhere))
+    monkeypatch.setattr(window.project_io, "ask_unsaved", lambda: DISCARD)
     with qtbot.waitSignal(window.project_io.opened, timeout=LOAD_TIMEOUT_MS):
         window.project_io.open(str(project))
     assert asked == [str(moved)]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit
 
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.template_editor import TemplateEditor
+from briefgen.gui.template_form import ColourEdit
 from briefgen.templates import store
 from briefgen.templates.serialize import template_to_dict
 
@@ -22,7 +24,7 @@ def _editor(window: MainWindow) -> TemplateEditor:
     return editor
 
 
-def _leaf_paths(data: dict, prefix: str = "") -> set[str]:
+def _leaf_paths(data: dict[str, object], prefix: str = "") -> set[str]:
     out: set[str] = set()
     for key, value in data.items():
         path = f"{prefix}.{key}" if prefix else key
@@ -47,17 +49,20 @@ def test_form_covers_every_setting_and_round_trips(qtbot, window: MainWindow) ->
 def test_invalid_value_is_reported_inline_and_blocks_saving(qtbot, window: MainWindow) -> None:
     editor = _editor(window)
     colour = editor.form.widget("colours.accent")
-    colour.edit.setText("#12")  # type: ignore[union-attr]
+    assert isinstance(colour, ColourEdit)
+    colour.edit.setText("#12")
     assert editor.error is not None
     assert "colours.accent" in editor.message.text()
     assert "border" in colour.styleSheet()
     assert not editor.buttons["save_as"].isEnabled()
-    colour.edit.setText("#123456")  # type: ignore[union-attr]
+    colour.edit.setText("#123456")
     assert editor.error is None and "valid" in editor.message.text()
     editor.close()
 
 
-def test_save_as_new_rename_duplicate_export_import_delete(qtbot, window: MainWindow, tmp_path: Path) -> None:
+def test_save_as_new_rename_duplicate_export_import_delete(
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, tmp_path: Path
+) -> None:
     editor = _editor(window)
     label = editor.form.widget("label")
     assert isinstance(label, QLineEdit)
@@ -65,14 +70,14 @@ def test_save_as_new_rename_duplicate_export_import_delete(qtbot, window: MainWi
     size = editor.form.widget("fonts.size")
     assert isinstance(size, QDoubleSpinBox)
     size.setValue(12)
-    editor.ask_name = lambda title, default: "team"  # type: ignore[method-assign]
+    monkeypatch.setattr(editor, "ask_name", lambda title, default: "team")
     with qtbot.waitSignal(editor.templatesChanged, timeout=TIMEOUT_MS):
         assert editor.save_as_new()
     saved = store.get_template("team")
     assert saved.style.fonts.base_size_pt == 12 and editor.current_name() == "team"
     assert window.length.template.findData("team") >= 0  # the main window's chooser was refreshed
     # rename
-    editor.ask_name = lambda title, default: "team2"  # type: ignore[method-assign]
+    monkeypatch.setattr(editor, "ask_name", lambda title, default: "team2")
     assert editor.rename()
     names = {i.name for i in store.list_templates()}
     assert "team2" in names and "team" not in names
@@ -80,13 +85,13 @@ def test_save_as_new_rename_duplicate_export_import_delete(qtbot, window: MainWi
     assert editor.duplicate()
     assert "team2-copy" in {i.name for i in store.list_templates()}
     target = tmp_path / "exported.json"
-    editor.ask_export_path = lambda name: str(target)  # type: ignore[method-assign]
+    monkeypatch.setattr(editor, "ask_export_path", lambda name: str(target))
     assert editor.export_file()
     assert json.loads(target.read_text(encoding="utf-8"))["name"] == "team2-copy"
-    editor.confirm_delete = lambda name: True  # type: ignore[method-assign]
+    monkeypatch.setattr(editor, "confirm_delete", lambda name: True)
     assert editor.delete()
     assert "team2-copy" not in {i.name for i in store.list_templates()}
-    editor.ask_import_path = lambda: str(target)  # type: ignore[method-assign]
+    monkeypatch.setattr(editor, "ask_import_path", lambda: str(target))
     assert editor.import_file()
     assert editor.current_name() == "team2-copy"
     editor.close()
