@@ -80,6 +80,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
         self.progress.setAccessibleName("Export progress")
+        self.progress.hide()
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
@@ -89,8 +90,12 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel)
         form = QFormLayout()
-        form.addRow("&Format", self.format)
-        form.addRow("&Save as", row)
+        format_label = QLabel("&Format", self)
+        format_label.setBuddy(self.format)
+        path_label = QLabel("&Save as", self)
+        path_label.setBuddy(self.path)
+        form.addRow(format_label, self.format)
+        form.addRow(path_label, row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.open_when_done)
@@ -130,6 +135,7 @@ class ExportDialog(QDialog):
             show_error(self, "Cannot export", InputError("the folder does not exist", path))
             return
         self.export_button.setEnabled(False)
+        self.progress.show()
         self.status.setText("Exporting…")
         choices = self.choices
         self.job = self.runner.start(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
 
 from briefgen.summarize.api import Budget
 
@@ -46,6 +46,7 @@ class LengthControls(QWidget):
         self.slider.setAccessibleName("Summary length")
         self.spin = QSpinBox(self)
         self.spin.setAccessibleName("Summary length value")
+        self.spin.setMinimumWidth(80)
         self.algorithm = QComboBox(self)
         self.algorithm.setAccessibleName("Summary algorithm")
         self.algorithm.setToolTip("How sentences are chosen")
@@ -58,17 +59,21 @@ class LengthControls(QWidget):
         algo_label.setBuddy(self.algorithm)
         tmpl_label = QLabel("Te&mplate", self)
         tmpl_label.setBuddy(self.template)
-        layout = QHBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(length_label)
+        top.addWidget(self.slider, 1)
+        top.addWidget(self.spin)
+        top.addWidget(self.mode)
+        bottom = QHBoxLayout()
+        bottom.addWidget(algo_label)
+        bottom.addWidget(self.algorithm, 1)
+        bottom.addSpacing(12)
+        bottom.addWidget(tmpl_label)
+        bottom.addWidget(self.template, 2)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(length_label)
-        layout.addWidget(self.slider, 2)
-        layout.addWidget(self.spin)
-        layout.addWidget(self.mode)
-        layout.addSpacing(8)
-        layout.addWidget(algo_label)
-        layout.addWidget(self.algorithm, 1)
-        layout.addWidget(tmpl_label)
-        layout.addWidget(self.template, 1)
+        layout.addLayout(top)
+        layout.addLayout(bottom)
         self._kind = "sentences"
         self._apply_mode("sentences", 5)
         self.mode.currentIndexChanged.connect(self._mode_changed)

@@ -70,7 +70,7 @@ class PdfPreviewDialog(QDialog):
         self.path = path
         self.setWindowTitle(f"Preview — {Path(path).name}")
         self.setObjectName("pdfPreview")
-        self.resize(760, 900)
+        self.resize(860, 920)
         self.status = QLabel(f"Rendering {Path(path).name}…", self)
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
@@ -90,7 +90,7 @@ class PdfPreviewDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(buttons)
         self.page_labels: list[QLabel] = []
-        self.job = runner.start(lambda progress, cancel: render_pdf_pages(path, 1.4, progress, cancel), "pdf")
+        self.job = runner.start(lambda progress, cancel: render_pdf_pages(path, 1.3, progress, cancel), "pdf")
         self.job.signals.progress.connect(lambda d, t, m: self.status.setText(f"Rendering… {m}"))
         self.job.signals.finished.connect(self._show_pages)
         self.job.signals.failed.connect(lambda exc: self.status.setText(error_text(exc).replace("\n\n", ": ")))

@@ -7,6 +7,7 @@ cursor in it and press P or X) to pin or exclude it.
 from __future__ import annotations
 
 import bisect
+from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor
@@ -94,7 +95,8 @@ class ReadingPane(QTextBrowser):
         meta = QTextCharFormat()
         meta.setForeground(QColor("#666666"))
         cursor.insertBlock()
-        cursor.insertText(f"{art.metadata.title or 'Untitled article'} — {src.path}", meta)
+        where = Path(src.path).name or src.path
+        cursor.insertText(f"{art.metadata.title or 'Untitled article'} — {where}", meta)
         self._spans = []
         focus_pos: tuple[int, int] | None = None
         for para in sec.paragraphs:

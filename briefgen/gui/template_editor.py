@@ -63,7 +63,7 @@ def sample_pages(template: Template, progress: ProgressCallback, cancel: CancelT
 
         brief, style = sample_brief(citation_style=template.citations.style)[0], template.style
     data = render_bytes(brief, style, "pdf", cancel=cancel)
-    return render_pdf_pages(data, 0.9, cancel=cancel, max_pages=2)
+    return render_pdf_pages(data, 0.85, cancel=cancel, max_pages=2)
 
 
 class TemplateEditor(QDialog):
@@ -75,7 +75,7 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Templates")
         self.setObjectName("templateEditor")
-        self.resize(1280, 820)
+        self.resize(1380, 860)
         self.runner = runner
         self.template: Template | None = None
         self.builtin = False
@@ -129,7 +129,7 @@ class TemplateEditor(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(sample_scroll)
-        splitter.setSizes([220, 560, 500])
+        splitter.setSizes([270, 520, 560])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
