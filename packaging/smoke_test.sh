@@ -110,6 +110,26 @@ else
     echo "  --  no fonts bundled (none found at build time); PDFs use the system's fonts"
 fi
 
+# install.sh (shipped in the tarball): install into a scratch prefix, run the installed command, uninstall.
+if [ -f "$APP_DIR/install.sh" ]; then
+    prefix="$WORK/prefix"
+    sh "$APP_DIR/install.sh" --prefix "$prefix" >"$WORK/install.txt" 2>&1 || fail "install.sh: $(cat "$WORK/install.txt")"
+    installed=$(run_app "$prefix/bin/briefgen" --version) || fail "the installed command does not run"
+    [ "$installed" = "$version" ] || fail "the installed command printed '$installed'"
+    desktop=$(find "$prefix/share/applications" -name "*.desktop" | head -n 1)
+    [ -n "$desktop" ] || fail "install.sh installed no desktop file"
+    grep -q "^Exec=\"$prefix/lib/briefgen/briefgen\" gui %F\$" "$desktop" || fail "desktop Exec line: $(grep ^Exec "$desktop")"
+    if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$desktop" || fail "installed desktop file"; fi
+    if command -v update-mime-database >/dev/null; then
+        grep -q "briefgen" "$prefix/share/mime/globs2" || fail "the .briefgen type is not in the installed MIME database"
+    fi
+    ls "$prefix"/share/icons/hicolor/*/apps/* >/dev/null 2>&1 || fail "no icons installed"
+    sh "$APP_DIR/install.sh" --uninstall --prefix "$prefix" >"$WORK/uninstall.txt" 2>&1 || fail "uninstall failed"
+    [ ! -e "$prefix/lib/briefgen" ] && [ ! -e "$prefix/bin/briefgen" ] && [ ! -e "$desktop" ] \
+        || fail "uninstall left files behind"
+    pass "install.sh installs (command, menu entry, icons, MIME type) and uninstalls"
+fi
+
 # The desktop app, offscreen. With a --smoke-test option it must start and quit by itself with status 0;
 # without one, it must still be running after GUI_SECONDS (it is then stopped) with nothing on stderr that
 # says it failed.
