@@ -1,0 +1,294 @@
+"""The frozen app carries every resource folder the code loads, and nothing the code imports is left out.
+
+Fast checks of packaging/briefgen.spec and the lists it builds from (packaging/bundle_data.py); no build.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+import importlib.util
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGE = REPO / "briefgen"
+SPEC_FILE = REPO / "packaging" / "briefgen.spec"
+RESOURCE_FUNCTIONS = {"resource_path", "read_resource_text"}
+
+
+def load_bundle_data() -> ModuleType:
+    # loaded by path: a top-level "packaging" name would be the PyPI package of that name
+    spec = importlib.util.spec_from_file_location("briefgen_bundle_data", REPO / "packaging" / "bundle_data.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+bd = load_bundle_data()
+
+
+def python_files() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class ResourceUse:
+    where: str
+    parts: tuple[str, ...] | None
+    """The literal path parts under resources/; None when the code builds them in a way this test cannot read."""
+
+
+def _string_tuple(value: ast.expr | None) -> tuple[str, ...] | None:
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return (value.value,)
+    if isinstance(value, ast.Tuple):
+        items = [e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+        if len(items) == len(value.elts):
+            return tuple(items)
+    return None
+
+
+def _module_constants(tree: ast.Module) -> dict[str, tuple[str, ...]]:
+    """Module-level ``NAME = ("a", "b")`` / ``NAME = "a"`` constants."""
+    constants: dict[str, tuple[str, ...]] = {}
+    for node in tree.body:
+        value: ast.expr | None
+        if isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        elif isinstance(node, ast.AnnAssign):
+            targets, value = [node.target], node.value
+        else:
+            continue
+        parts = _string_tuple(value)
+        for target in targets:
+            if isinstance(target, ast.Name) and parts is not None:
+                constants[target.id] = parts
+    return constants
+
+
+def _literal_parts(args: list[ast.expr], constants: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
+    parts: list[str] = []
+    for arg in args:
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            parts.append(arg.value)
+        elif isinstance(arg, ast.Starred) and isinstance(arg.value, ast.Name) and arg.value.id in constants:
+            parts.extend(constants[arg.value.id])
+        elif isinstance(arg, ast.Name) and arg.id in constants and len(constants[arg.id]) == 1:
+            parts.append(constants[arg.id][0])
+        else:
+            return tuple(parts) if parts else None  # later parts are file names; the folder is what matters
+    return tuple(parts) if parts else None
+
+
+def _called_name(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
+
+
+def resource_uses() -> Iterator[ResourceUse]:
+    """Every ``resource_path(...)``, ``read_resource_text(...)``, ``resources_dir() / "x"`` and
+    ``resources_dir().joinpath(...)`` in the package."""
+    for path in python_files():
+        if path == PACKAGE / "resources.py":
+            continue
+        tree = parsed(path)
+        constants = _module_constants(tree)
+        rel = path.relative_to(REPO)
+        for node in ast.walk(tree):
+            where = f"{rel}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Call) and _called_name(node) in RESOURCE_FUNCTIONS:
+                yield ResourceUse(where, _literal_parts(list(node.args), constants))
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+                left = node.left
+                if isinstance(left, ast.Call) and _called_name(left) == "resources_dir":
+                    yield ResourceUse(where, _literal_parts([node.right], constants))
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "joinpath"
+                and isinstance(node.func.value, ast.Call)
+                and _called_name(node.func.value) == "resources_dir"
+            ):
+                yield ResourceUse(where, _literal_parts(list(node.args), constants))
+
+
+def test_every_resources_subfolder_is_listed_for_the_bundle() -> None:
+    folders = {p.name for p in (REPO / "resources").iterdir() if p.is_dir() and not p.name.startswith((".", "_"))}
+    assert folders, "resources/ has no subfolders"
+    unlisted = folders - set(bd.RESOURCE_FOLDERS)
+    assert not unlisted, f"add {sorted(unlisted)} to RESOURCE_FOLDERS in packaging/bundle_data.py"
+    missing = set(bd.RESOURCE_FOLDERS) - folders
+    assert not missing, f"RESOURCE_FOLDERS lists folders that resources/ lacks: {sorted(missing)}"
+
+
+def test_every_resource_the_code_loads_is_in_a_bundled_folder() -> None:
+    uses = list(resource_uses())
+    assert uses, "no resource_path()/resources_dir() use found: the scan is broken"
+    bundled = set(bd.RESOURCE_FOLDERS) | set(bd.BUILD_TIME_RESOURCE_FOLDERS)
+    unreadable = [u.where for u in uses if u.parts is None]
+    assert not unreadable, (
+        "name the resource with string literals or a module-level tuple constant so packaging can check it: "
+        + ", ".join(unreadable)
+    )
+    for use in uses:
+        assert use.parts is not None
+        folder = use.parts[0]
+        assert folder in bundled, f"{use.where} loads resources/{folder}, which the bundle does not carry"
+        if folder in bd.RESOURCE_FOLDERS:
+            target = REPO / "resources" / Path(*use.parts)
+            assert target.exists(), f"{use.where} loads resources/{'/'.join(use.parts)}, which does not exist"
+
+
+def test_the_known_resource_folders_are_found_by_the_scan() -> None:
+    folders = {u.parts[0] for u in resource_uses() if u.parts}
+    assert {"nlp", "templates", "samples"} <= folders
+
+
+def test_resource_datas_copy_each_listed_folder_to_resources_in_the_bundle() -> None:
+    datas = bd.resource_datas()
+    assert sorted(dest for _src, dest in datas) == sorted(f"resources/{name}" for name in bd.RESOURCE_FOLDERS)
+    for src, dest in datas:
+        assert Path(src).is_dir()
+        assert Path(src).name == dest.split("/", 1)[1]
+
+
+def _spec_tree() -> ast.Module:
+    return ast.parse(SPEC_FILE.read_text(encoding="utf-8"))
+
+
+def _attribute_uses(tree: ast.Module, owner: str) -> set[str]:
+    return {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == owner
+    }
+
+
+def test_spec_takes_its_data_and_lists_from_bundle_data() -> None:
+    tree = _spec_tree()
+    imports = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert "bundle_data" in imports
+    used = _attribute_uses(tree, "bd")
+    for name in (
+        "resource_datas",
+        "font_datas",
+        "DATA_PACKAGES",
+        "METADATA_PACKAGES",
+        "HIDDEN_IMPORT_PACKAGES",
+        "EXCLUDED_MODULES",
+        "bundle_file_kept",
+        "read_version",
+    ):
+        assert name in used, f"briefgen.spec does not use bundle_data.{name}"
+    calls = {_called_name(n) for n in ast.walk(tree) if isinstance(n, ast.Call)}
+    assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE", "collect_submodules", "collect_data_files"} <= calls
+
+
+def test_spec_runtime_hooks_and_entry_script_exist() -> None:
+    text = SPEC_FILE.read_text(encoding="utf-8")
+    for name in re.findall(r'PACKAGING_DIR / "([^"]+)"', text):
+        assert (REPO / "packaging" / name).is_file(), f"briefgen.spec refers to packaging/{name}, which is missing"
+    assert "launch_briefgen.py" in text and "rthook_fonts.py" in text
+
+
+def _dynamic_module_refs() -> Iterator[tuple[str, str]]:
+    """``"briefgen.x.y:function"`` strings: modules the code imports by name (readers, renderers, algorithms)."""
+    pattern = re.compile(r"^(briefgen(?:\.\w+)+):\w+$")
+    for path in python_files():
+        for node in ast.walk(parsed(path)):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                match = pattern.match(node.value)
+                if match:
+                    yield f"{path.relative_to(REPO)}:{node.lineno}", match.group(1)
+
+
+def test_modules_imported_by_name_are_collected_as_hidden_imports() -> None:
+    from briefgen.cli.main import COMMANDS
+
+    refs = list(_dynamic_module_refs()) + [("briefgen/cli/main.py", f"briefgen.cli.{c}_cmd") for c in COMMANDS]
+    assert len(refs) > len(COMMANDS), "no reader/renderer references found: the scan is broken"
+    for where, module in refs:
+        assert module.split(".")[0] in bd.HIDDEN_IMPORT_PACKAGES, f"{where}: {module} is not collected"
+        assert importlib.util.find_spec(module) is not None, f"{where}: {module} does not exist"
+
+
+def _imported_modules() -> Iterator[tuple[str, str]]:
+    for path in python_files():
+        for node in ast.walk(parsed(path)):
+            where = f"{path.relative_to(REPO)}:{getattr(node, 'lineno', '?')}"
+            if isinstance(node, ast.Import):
+                for alias in node.names:
+                    yield where, alias.name
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                yield where, node.module
+                for alias in node.names:
+                    yield where, f"{node.module}.{alias.name}"
+
+
+def test_nothing_briefgen_imports_is_excluded_from_the_bundle() -> None:
+    excluded = set(bd.EXCLUDED_MODULES)
+    imported = list(_imported_modules())
+    assert any(name.startswith("PySide6.") for _where, name in imported), "the scan found no Qt imports"
+    for where, name in imported:
+        pieces = name.split(".")
+        prefixes = {".".join(pieces[: i + 1]) for i in range(len(pieces))}
+        hit = prefixes & excluded
+        assert not hit, f"{where} imports {name}, but packaging/bundle_data.py excludes {sorted(hit)}"
+
+
+def test_packages_named_for_data_files_exist() -> None:
+    for name in (*bd.DATA_PACKAGES, *bd.METADATA_PACKAGES, *bd.HIDDEN_IMPORT_PACKAGES, *bd.MODULE_COLLECTION_MODE):
+        assert importlib.util.find_spec(name) is not None, f"bundle_data.py names {name!r}, which is not installed"
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
+        ("PySide6\\plugins\\platforms\\qwindows.dll", True),
+        ("PySide6/Qt/plugins/platforms/libqcocoa.dylib", True),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6\\plugins\\imageformats\\qtiff.dll", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so", True),
+        ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),
+        ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
+        ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/lib/libQt6Gui.so.6", True),
+        ("PySide6/Qt/lib/libQt6DBus.so.6", True),
+        ("babel/locale-data/en_GB.dat", True),
+        ("babel/locale-data/root.dat", True),
+        ("babel/locale-data/de.dat", False),
+        ("babel/global.dat", True),
+        ("resources/nlp/punkt_en.json", True),
+        ("numpy.libs/libscipy_openblas64_.so", True),
+    ],
+)
+def test_bundle_file_filter(dest: str, kept: bool) -> None:
+    assert bd.bundle_file_kept(dest) is kept
+
+
+def test_version_comes_from_the_package() -> None:
+    import briefgen
+
+    assert bd.read_version() == briefgen.__version__
+    assert bd.numeric_version("1.2.3") == (1, 2, 3, 0)
+    assert bd.numeric_version("0.10rc1") == (0, 10, 0, 0)
