@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 from briefgen.corpus import Corpus
@@ -151,7 +151,25 @@ def build_inputs_from_project(
     return BuildInputs(
         choices=state.choices(),
         output_format=state.output_format,
-        warnings=opened.warnings(),
+        warnings=(*outside_warnings(project, project_path), *opened.warnings()),
+    )
+
+
+def sources_outside(project: Project, project_path: str | os.PathLike[str]) -> list[str]:
+    """Source paths of *project* that lie outside the project file's folder (after resolving links)."""
+    folder = Path(project_path).resolve().parent
+    outside: list[str] = []
+    for source in project.sources:
+        target = Path(resolved_path(source.path, project_path)).resolve()
+        if not target.is_relative_to(folder):
+            outside.append(str(target))
+    return outside
+
+
+def outside_warnings(project: Project, project_path: str | os.PathLike[str]) -> tuple[str, ...]:
+    """What the user is told before a project makes briefgen read files outside the project's folder."""
+    return tuple(
+        f"the project reads {path}, outside the project's folder" for path in sources_outside(project, project_path)
     )
 
 

@@ -55,7 +55,7 @@ def _looks_binary(data: bytes) -> bool:
     if b"\x00" in sample:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
-    return controls > max(8, len(sample) // 100)
+    return controls > max(8, len(sample) // 10)
 
 
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
@@ -72,7 +72,8 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:2_000_000], explain=False).best()
-    if best is not None:
+    # a guess with no language behind it and a handful of distinct characters is noise decoded as, say, Korean
+    if best is not None and (best.percent_coherence > 0 or len(set(str(best))) > 40):
         try:
             text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
