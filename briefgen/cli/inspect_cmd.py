@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_json
+from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, error_line, print_json
 from briefgen.cli.sources_arg import load_from_args
 from briefgen.corpus import Corpus
 from briefgen.model import Article, Section, Source
@@ -26,6 +26,9 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     result = load_from_args(args.files)
     if args.json:
+        for source in result.corpus.sources:
+            for warning in source.warnings:
+                error_line(f"warning: {source.path}: {warning}")
         print_json(corpus_json(result.corpus))
     else:
         sys.stdout.write(corpus_tree(result.corpus))
