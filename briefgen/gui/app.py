@@ -19,19 +19,29 @@ from briefgen.logs import get_logger
 from briefgen.project import PROJECT_SUFFIX
 
 
-def sample_paths() -> list[str]:
-    """The bundled sample sources (resources/samples/), or nothing if they are not installed."""
-    from briefgen.ingest import supported_extensions
+def samples_dir() -> Path | None:
+    """The bundled sample sources (resources/samples/), or ``None`` if they are not installed."""
     from briefgen.resources import resources_dir
 
     folder = resources_dir() / "samples"
-    if not folder.is_dir():
-        return []
-    suffixes = tuple(supported_extensions())
-    return [str(p) for p in sorted(folder.iterdir()) if p.is_file() and p.suffix.lower() in suffixes]
+    return folder if folder.is_dir() else None
+
+
+def sample_paths() -> list[str]:
+    """The sample files briefgen can read (imports the reading machinery: not for the UI thread)."""
+    from briefgen.gui.sources_panel import expand_paths
+
+    folder = samples_dir()
+    return expand_paths([str(folder)]) if folder else []
+
+
+UI_SWITCH_INTERVAL_S = 0.002
+"""How often a busy worker thread hands the interpreter lock over (Python's default is 5 ms): shorter waits for
+the UI thread while a worker summarises."""
 
 
 def make_application(argv: Sequence[str] | None = None) -> QApplication:
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(list(argv or sys.argv[:1]))
@@ -74,9 +84,9 @@ def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool = Tr
     if sources:
         window.add_paths(list(sources))
     elif samples:
-        found = sample_paths()
-        if found:
-            window.add_paths(found, mark_clean=True)
+        folder = samples_dir()
+        if folder is not None:
+            window.add_paths([str(folder)], mark_clean=True)
 
 
 def run_app(paths: Sequence[str] = ()) -> int:

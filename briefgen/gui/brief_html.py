@@ -26,23 +26,30 @@ p.note { color: #555555; font-size: 9pt; margin: 1px 0; }
 
 
 def brief_to_html(brief: Brief, pins: frozenset[str] = frozenset()) -> str:
+    body = "".join(brief_fragments(brief, pins))
+    return f"<html><head><style>{CSS}</style></head><body>{body}</body></html>"
+
+
+def brief_fragments(brief: Brief, pins: frozenset[str] = frozenset()) -> list[str]:
+    """The brief's HTML body in pieces (title block, each part, notes, sources), styled by :data:`CSS`."""
     markers = brief_markers(brief)
     footnotes = style_of(brief) == FOOTNOTES
-    out = [f"<html><head><style>{CSS}</style></head><body>"]
+    out: list[str] = []
     if brief.marking:
         out.append(f"<p class='marking'>{escape(brief.marking)}</p>")
     out.append(f"<h1>{escape(brief.title)}</h1>")
     sub = " · ".join(x for x in (brief.subtitle, brief.author, brief.organisation, brief.date) if x)
     if sub:
         out.append(f"<p class='sub'>{escape(sub)}</p>")
+    out = ["".join(out)]
     for pi, part in enumerate(brief.parts):
         if part.kind is PartKind.SOURCES:
             continue
-        out.append(f"<h2>{escape(part.heading)}</h2>")
+        piece = [f"<h2>{escape(part.heading)}</h2>"]
         if part.subheading:
-            out.append(f"<p class='sub'><i>{escape(part.subheading)}</i></p>")
+            piece.append(f"<p class='sub'><i>{escape(part.subheading)}</i></p>")
         if part.terms:
-            out.append(f"<p>{escape(', '.join(part.terms))}</p>")
+            piece.append(f"<p>{escape(', '.join(part.terms))}</p>")
         items = []
         for si, sent in enumerate(part.sentences):
             text = f"<a class='s' href='s:{escape(sent.id)}'>{escape(sent.text)}</a>"
@@ -55,20 +62,24 @@ def brief_to_html(brief: Brief, pins: frozenset[str] = frozenset()) -> str:
                 text += f"<a class='c' href='c:{escape(sent.id)}'>{marker}</a>"
             items.append(text)
         if part.as_list:
-            out.append("<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>")
+            piece.append("<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>")
         elif items:
-            out.append("<p>" + " ".join(items) + "</p>")
+            piece.append("<p>" + " ".join(items) + "</p>")
+        out.append("".join(piece))
     if markers.notes:
-        out.append("<h2>Notes</h2>")
-        out.extend(f"<p class='note'>{n.number}. {escape(n.text)}</p>" for n in markers.notes)
+        out.append(
+            "<h2>Notes</h2>" + "".join(f"<p class='note'>{n.number}. {escape(n.text)}</p>" for n in markers.notes)
+        )
     if brief.sources:
         heading = next((p.heading for p in brief.parts if p.kind is PartKind.SOURCES), "Sources")
-        out.append(f"<h2>{escape(heading)}</h2>")
-        for entry in brief.sources:
-            label = f"[{entry.number}] " if style_of(brief) != "author_date" else ""
-            out.append(f"<p class='src'>{label}{escape(entry.formatted)}</p>")
-    out.append("</body></html>")
-    return "".join(out)
+        label = style_of(brief) != "author_date"
+        out.append(
+            f"<h2>{escape(heading)}</h2>"
+            + "".join(
+                f"<p class='src'>{f'[{e.number}] ' if label else ''}{escape(e.formatted)}</p>" for e in brief.sources
+            )
+        )
+    return out
 
 
 def message_html(text: str) -> str:

@@ -4,6 +4,7 @@ lives here: see workspace.py (state + undo), preview_controller.py (live brief),
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -35,6 +36,10 @@ from briefgen.gui.settings import Settings
 from briefgen.gui.sources_panel import SourcesPanel, expand_paths
 from briefgen.gui.workers import JobRunner
 from briefgen.gui.workspace import Workspace
+from briefgen.progress import CancelToken, ProgressCallback
+
+if TYPE_CHECKING:
+    from briefgen.ingest import LoadResult
 
 
 def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
@@ -58,7 +63,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewController(self.workspace, self.runner)
         self.project_io = ProjectIO(self, self.workspace, self.runner)
         self.autosave = Autosave(self.workspace, int(self.settings.get("autosave_seconds")))
-        self.last_load_errors: tuple[object, ...] = ()
+        self.last_load_errors: tuple[Exception, ...] = ()
         self.export_dialog: QWidget | None = None
         self.template_editor: QWidget | None = None
         self.setAcceptDrops(True)
@@ -202,13 +207,17 @@ class MainWindow(QMainWindow):
     # ---- sources -------------------------------------------------------------------------------------------
     def add_paths(self, paths: list[str], *, mark_clean: bool = False) -> None:
         """Read *paths* (files or folders) in a worker and add them to the workspace."""
-        from briefgen.ingest import load_sources
-
-        files = expand_paths(paths)
-        if not files:
+        if not paths:
             return
-        self._set_busy(f"Reading {len(files)} source{'s' if len(files) != 1 else ''}…")
-        job = self.runner.start(lambda progress, cancel: load_sources(files, progress=progress, cancel=cancel))
+        given = list(paths)
+
+        def load(progress: ProgressCallback, cancel: CancelToken) -> LoadResult:
+            from briefgen.ingest import load_sources  # imported here: NLTK loads in the worker, not the UI
+
+            return load_sources(expand_paths(given), progress=progress, cancel=cancel)
+
+        self._set_busy("Reading sources…")
+        job = self.runner.start(load, "load")
         job.signals.progress.connect(self._show_progress)
         job.signals.finished.connect(lambda result: self._sources_loaded(result, mark_clean))
         job.signals.failed.connect(self._sources_failed)
@@ -218,10 +227,9 @@ class MainWindow(QMainWindow):
         self._set_idle()
         show_error(self, "Sources could not be read", exc)
 
-    def _sources_loaded(self, result: object, mark_clean: bool) -> None:
+    def _sources_loaded(self, result: LoadResult, mark_clean: bool) -> None:
         self._set_idle()
-        corpus = getattr(result, "corpus")  # noqa: B009 - LoadResult
-        errors = getattr(result, "errors")  # noqa: B009
+        corpus, errors = result.corpus, result.errors
         self.last_load_errors = tuple(errors)
         before = len(self.workspace.state.corpus.sources)
         self.workspace.add_sources(corpus.sources)
@@ -231,6 +239,8 @@ class MainWindow(QMainWindow):
             self.select_item(self.workspace.state.corpus.sources[0].sections[0].id)
         if errors:
             show_errors(self, "Some sources could not be read", list(errors))
+        elif not corpus.sources:
+            self.status_label.setText("No readable sources were found there.")
 
     def _sources_changed(self) -> None:
         self.tree.expandToDepth(0)
@@ -282,7 +292,7 @@ class MainWindow(QMainWindow):
     # ---- preview -------------------------------------------------------------------------------------------
     def _preview_updated(self, result: BuildResult) -> None:
         self._set_idle()
-        self.preview_pane.show_brief(result.brief)
+        self.preview_pane.show_brief(result.brief, self.preview.fragments)
         ids = {c.sentence for s in result.brief.sentences() for c in s.citations[:1]}
         self.reading.set_summary_ids(frozenset(ids))
         n = len(result.brief.sentences())

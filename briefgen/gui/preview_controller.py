@@ -9,8 +9,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from briefgen.build import BuildResult
 from briefgen.errors import BriefgenError
+from briefgen.gui.brief_html import brief_fragments
 from briefgen.gui.workers import Job, JobRunner
 from briefgen.gui.workspace import Workspace
+from briefgen.progress import CancelToken, ProgressCallback
 from briefgen.project_pipeline import build_from_choices
 
 DEBOUNCE_MS = 250
@@ -36,6 +38,8 @@ class PreviewController(QObject):
         self.job: Job | None = None
         self.result: BuildResult | None = None
         self.error: BaseException | None = None
+        self.fragments: list[str] = []
+        """The preview's HTML pieces for :attr:`result` (see :func:`briefgen.gui.brief_html.brief_fragments`)."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
@@ -67,7 +71,12 @@ class PreviewController(QObject):
             return
         choices = state.choices()
         generation = self.generation
-        job = self.runner.start(lambda progress, cancel: build_from_choices(choices, progress=progress, cancel=cancel))
+
+        def work(progress: ProgressCallback, cancel: CancelToken) -> tuple[BuildResult, list[str]]:
+            result = build_from_choices(choices, progress=progress, cancel=cancel)
+            return result, brief_fragments(result.brief, choices.pins)  # HTML made here, not on the UI thread
+
+        job = self.runner.start(work, "preview")
         self.job = job
         job.signals.progress.connect(lambda d, t, m: self._progress(generation, d, t, m))
         job.signals.finished.connect(lambda result: self._finished(generation, result))
@@ -82,9 +91,10 @@ class PreviewController(QObject):
         if self._current(generation):
             self.progress.emit(done, total, message)
 
-    def _finished(self, generation: int, result: BuildResult) -> None:
+    def _finished(self, generation: int, outcome: tuple[BuildResult, list[str]]) -> None:
         if self._current(generation):
             self.job = None
+            result, self.fragments = outcome
             self.result = result
             self.error = None
             self.updated.emit(result)

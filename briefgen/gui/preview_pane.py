@@ -3,23 +3,31 @@ in the source; right-click (or Tab to a sentence and press P or X) pins or exclu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, Qt
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, Qt, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from briefgen.brief import Brief
-from briefgen.gui.brief_html import brief_to_html, message_html
+from briefgen.gui.brief_html import CSS, brief_fragments, message_html
 from briefgen.gui.workspace import Workspace
+
+BATCH_CHARS = 6_000
+"""HTML laid out per event-loop turn (a few milliseconds' work)."""
 
 
 class PreviewPane(QTextBrowser):
     sentenceActivated = Signal(str)  # noqa: N815
     """A sentence id whose place in the source should be shown."""
+    rendered = Signal()
+    """The whole brief (or message) is laid out."""
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.brief: Brief | None = None
+        self._generation = 0
+        self._pending: list[str] = []
+        self._scroll = 0
         self.setAccessibleName("Brief preview")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -38,13 +46,40 @@ class PreviewPane(QTextBrowser):
 
     def show_message(self, text: str) -> None:
         self.brief = None
+        self._generation += 1
+        self._pending = []
+        self.setUpdatesEnabled(True)
         self.setHtml(message_html(text))
+        self.rendered.emit()
 
-    def show_brief(self, brief: Brief) -> None:
+    def show_brief(self, brief: Brief, fragments: list[str] | None = None) -> None:
+        """Show *brief* (from its HTML *fragments* when they were made in a worker); a long one is laid out a
+        batch at a time so the window keeps responding."""
         self.brief = brief
-        scroll = self.verticalScrollBar().value()
-        self.setHtml(brief_to_html(brief, self.workspace.state.pins))
-        self.verticalScrollBar().setValue(scroll)
+        self._generation += 1
+        self._scroll = self.verticalScrollBar().value()
+        self._pending = list(fragments) if fragments is not None else brief_fragments(brief, self.workspace.state.pins)
+        self.setUpdatesEnabled(False)
+        self.clear()
+        self.document().setDefaultStyleSheet(CSS)
+        self._insert_batch(self._generation)
+
+    def _insert_batch(self, generation: int) -> None:
+        if generation != self._generation:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        size = 0
+        while self._pending and size < BATCH_CHARS:
+            fragment = self._pending.pop(0)
+            cursor.insertHtml(fragment)
+            size += len(fragment)
+        self.setUpdatesEnabled(True)
+        if self._pending:
+            QTimer.singleShot(0, lambda: self._insert_batch(generation))
+            return
+        self.verticalScrollBar().setValue(self._scroll)
+        self.rendered.emit()
 
     def sentence_ids(self) -> list[str]:
         return [s.id for s in self.brief.sentences()] if self.brief else []

@@ -68,8 +68,12 @@ class ReadingPane(QTextBrowser):
             self.refresh()
 
     def set_summary_ids(self, ids: frozenset[str]) -> None:
+        """Sentences of the brief; the pane is redrawn only when the shown section's highlights change."""
+        shown = {sid for _, _, sid in self._spans}
+        changed = (self.summary_ids & shown) != (ids & shown)
         self.summary_ids = ids
-        self.refresh()
+        if changed:
+            self.refresh()
 
     def show_section(self, section_id: str, focus_sentence: str | None = None) -> None:
         self.section_id = section_id

@@ -32,7 +32,10 @@ def supported_suffixes() -> tuple[str, ...]:
 
 
 def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given, plus the supported files inside given folders (sorted, recursively)."""
+    """Files as given, plus the supported files inside given folders (sorted, recursively).
+
+    Imports the reading machinery (NLTK): call it in a worker, not on the UI thread.
+    """
     out: list[str] = []
     suffixes = supported_suffixes()
     for p in paths:
@@ -91,7 +94,7 @@ class SourceList(QListWidget):
 
 
 class SourcesPanel(QWidget):
-    """List plus buttons. ``addRequested`` carries file paths for the main window to load in a worker."""
+    """List plus buttons. ``addRequested`` carries file or folder paths for the main window to load in a worker."""
 
     addRequested = Signal(list)  # noqa: N815
     sourceActivated = Signal(str)  # noqa: N815
@@ -127,7 +130,7 @@ class SourcesPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_current)
         self.up_button.clicked.connect(lambda: self.move_current(-1))
         self.down_button.clicked.connect(lambda: self.move_current(+1))
-        self.list.filesDropped.connect(lambda paths: self.addRequested.emit(expand_paths(paths)))
+        self.list.filesDropped.connect(self.addRequested.emit)
         self.list.moved.connect(self.workspace.move_source)
         self.list.currentRowChanged.connect(self._current_changed)
         workspace.sourcesChanged.connect(self.refresh)
@@ -173,7 +176,7 @@ class SourcesPanel(QWidget):
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Add a folder of sources", os.path.expanduser("~"))
         if folder:
-            self.addRequested.emit(expand_paths([folder]))
+            self.addRequested.emit([folder])
 
     def remove_current(self) -> None:
         sid = self.current_source_id()
