@@ -1,0 +1,128 @@
+"""Start-up and shutdown: first run with the samples, sources from the command line, the exception hook,
+remembered settings, accessible names, and no thread left running at exit."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from briefgen.gui.app import open_initial
+from briefgen.gui.errors_dialog import _hook, open_error_dialogs
+from briefgen.gui.main_window import MainWindow
+from briefgen.gui.settings import Settings
+from tests.gui.conftest import LOAD_TIMEOUT_MS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _child_env(tmp_path: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    for var in ("BRIEFGEN_CONFIG_DIR", "BRIEFGEN_DATA_DIR", "BRIEFGEN_LOG_DIR"):
+        env[var] = str(tmp_path / var.lower())
+    env["PYTHONPATH"] = str(REPO)
+    return env
+
+
+def test_first_run_opens_with_the_samples_and_nothing_unsaved(qtbot, window: MainWindow, samples_dir: Path) -> None:
+    with qtbot.waitSignal(window.preview.settled, timeout=LOAD_TIMEOUT_MS):
+        open_initial(window, [])
+    names = {Path(s.path).name for s in window.workspace.state.corpus.sources}
+    assert names == {p.name for p in samples_dir.iterdir()}
+    assert not window.workspace.is_dirty()
+    assert window.preview.result is not None and window.export_action.isEnabled()
+
+
+def test_files_on_the_command_line_are_loaded(qtbot, window: MainWindow, seeds_dir: Path) -> None:
+    files = [str(p) for p in sorted(seeds_dir.iterdir())]
+    with qtbot.waitSignal(window.preview.settled, timeout=LOAD_TIMEOUT_MS):
+        open_initial(window, files)
+    assert [s.path for s in window.workspace.state.corpus.sources] == files
+
+
+def test_unexpected_exception_shows_a_dialog_with_the_log_path(qtbot, window: MainWindow) -> None:
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        _hook(type(exc), exc, exc.__traceback__)
+    dialogs = open_error_dialogs()
+    assert dialogs
+    text = dialogs[-1].informativeText()
+    assert "boom in a slot" in text and "briefgen.log" in text and "Traceback" not in text
+    for d in dialogs:
+        d.close()
+    assert window.isVisible()
+
+
+def test_layout_and_recent_files_are_remembered(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    window.resize(700, 500)
+    window.save_layout()
+    window.recent.add(str(tmp_path / "a.briefgen"))
+    again = Settings()
+    assert again.get("window_geometry")
+    assert again.get("recent_files") == [str(tmp_path / "a.briefgen")]
+    assert window.recent_menu.actions()[0].text().endswith("a.briefgen")
+    other = MainWindow(again)
+    try:
+        assert other.size().height() == window.size().height() == 500
+    finally:
+        other.close()
+        other.runner.shutdown()
+
+
+def test_main_controls_have_accessible_names_and_shortcuts(window: MainWindow) -> None:
+    for widget in (
+        window.tree,
+        window.reading,
+        window.preview_pane,
+        window.sources_panel.list,
+        window.length.slider,
+        window.length.spin,
+        window.length.algorithm,
+        window.length.template,
+    ):
+        assert isinstance(widget, QWidget) and widget.accessibleName()
+    shortcuts = {a.text(): a.shortcut().toString() for a in window.findChildren(type(window.open_action))}
+    assert shortcuts["&Open project…"] == "Ctrl+O"
+    assert shortcuts["&Save project"] == "Ctrl+S"
+    assert shortcuts["&Export brief…"] == "Ctrl+E"
+    assert shortcuts["&Find…"] == "Ctrl+F"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_other_commands_never_load_qt(tmp_path: Path) -> None:
+    code = "import sys; from briefgen.cli.main import build_parser; build_parser(); print('PySide6' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], env=_child_env(tmp_path), capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
+
+
+def test_quitting_while_a_worker_runs_leaves_no_thread_behind(tmp_path: Path, seeds_dir: Path) -> None:
+    code = f"""
+from PySide6.QtCore import QTimer
+from briefgen.gui.app import make_application, open_initial
+from briefgen.gui.main_window import MainWindow
+from briefgen.gui.settings import Settings
+app = make_application(["briefgen"])
+window = MainWindow(Settings())
+window.show()
+open_initial(window, {[str(p) for p in sorted(seeds_dir.iterdir())]!r})
+def quit_now():
+    assert window.runner.active() > 0, "the worker was not running"
+    window.workspace.mark_saved(None)
+    window.close()
+    app.quit()
+QTimer.singleShot(5, quit_now)
+app.exec()
+print("exited")
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=_child_env(tmp_path), capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert "exited" in out.stdout
+    assert "QThread" not in out.stderr and "Traceback" not in out.stderr
