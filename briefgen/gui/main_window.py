@@ -143,11 +143,11 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export brief…", self.show_export, "Ctrl+E", "Export to PDF, Word or Markdown"
         )
-        self.quit_action = self._action("&Quit", self.close, QKeySequence(ks.Quit))
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(ks.Undo))
+        self.undo_action.setShortcuts(ks.Undo)
         self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(ks.Redo))
+        self.redo_action.setShortcuts(ks.Redo)
         self.find_action = self._action("&Find…", self._find, QKeySequence(ks.Find))
         self.find_next_action = self._action("Find &next", lambda: self.find_bar.find_next(), QKeySequence(ks.FindNext))
         self.templates_action = self._action("&Templates…", self.show_template_editor, None, "Edit brief templates")
