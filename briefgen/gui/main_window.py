@@ -177,7 +177,14 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.open_action, self.save_action, self.add_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        stack = self.workspace.undo_stack
+        undo_button = self._action("Undo", stack.undo, None, "Undo the last change of ticks, pins or citations")
+        redo_button = self._action("Redo", stack.redo, None, "Redo")
+        undo_button.setEnabled(False)
+        redo_button.setEnabled(False)
+        stack.canUndoChanged.connect(undo_button.setEnabled)
+        stack.canRedoChanged.connect(redo_button.setEnabled)
+        toolbar.addActions([undo_button, redo_button])
         toolbar.addSeparator()
         toolbar.addActions([self.templates_action, self.export_action])
 
@@ -243,7 +250,7 @@ class MainWindow(QMainWindow):
             self.status_label.setText("No readable sources were found there.")
 
     def _sources_changed(self) -> None:
-        self.tree.expandToDepth(0)
+        self.tree.expandToDepth(1)
         self._update_title()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

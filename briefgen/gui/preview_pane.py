@@ -4,7 +4,7 @@ in the source; right-click (or Tab to a sentence and press P or X) pins or exclu
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, Qt, QTextCursor
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, Qt, QTextBlockFormat, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from briefgen.brief import Brief
@@ -62,6 +62,10 @@ class PreviewPane(QTextBrowser):
         self.setUpdatesEnabled(False)
         self.clear()
         self.document().setDefaultStyleSheet(CSS)
+        font = QFont(self.font())
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setFamilies(["DejaVu Serif", "Liberation Serif", "Times New Roman", "serif"])
+        self.document().setDefaultFont(font)
         self._insert_batch(self._generation)
 
     def _insert_batch(self, generation: int) -> None:
@@ -72,6 +76,9 @@ class PreviewPane(QTextBrowser):
         size = 0
         while self._pending and size < BATCH_CHARS:
             fragment = self._pending.pop(0)
+            if not self.document().isEmpty():
+                # a fresh block, or the fragment's first block would merge into the last one
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
             cursor.insertHtml(fragment)
             size += len(fragment)
         self.setUpdatesEnabled(True)

@@ -50,6 +50,7 @@ class ReadingPane(QTextBrowser):
         self.pinRequested.connect(workspace.toggle_pin)
         self.excludeRequested.connect(workspace.toggle_exclude)
         workspace.marksChanged.connect(self.refresh)
+        workspace.selectionChanged.connect(self.refresh)
         workspace.sourcesChanged.connect(self._on_sources_changed)
         self.show_placeholder()
 
@@ -101,6 +102,9 @@ class ReadingPane(QTextBrowser):
         cursor.insertBlock()
         where = Path(src.path).name or src.path
         cursor.insertText(f"{art.metadata.title or 'Untitled article'} — {where}", meta)
+        if sec.id in state.deselected:
+            cursor.insertBlock()
+            cursor.insertText("This section is unticked: it is not used in the brief.", meta)
         self._spans = []
         focus_pos: tuple[int, int] | None = None
         for para in sec.paragraphs:
