@@ -8,8 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
+from briefgen.gui import errors_dialog
 from briefgen.gui.app import open_initial
 from briefgen.gui.errors_dialog import _hook, open_error_dialogs
 from briefgen.gui.main_window import MainWindow
@@ -44,7 +46,17 @@ def test_files_on_the_command_line_are_loaded(qtbot, window: MainWindow, seeds_d
     assert [s.path for s in window.workspace.state.corpus.sources] == files
 
 
-def test_unexpected_exception_shows_a_dialog_with_the_log_path(qtbot, window: MainWindow) -> None:
+def test_unexpected_exception_shows_a_dialog_with_the_log_path(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    logged: list[BaseException] = []
+    log_path = tmp_path / "briefgen.log"
+
+    def fake_log(exc: BaseException) -> Path:
+        logged.append(exc)
+        return log_path
+
+    monkeypatch.setattr(errors_dialog, "log_exception", fake_log)
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError as exc:
@@ -52,7 +64,8 @@ def test_unexpected_exception_shows_a_dialog_with_the_log_path(qtbot, window: Ma
     dialogs = open_error_dialogs()
     assert dialogs
     text = dialogs[-1].informativeText()
-    assert "boom in a slot" in text and "briefgen.log" in text and "Traceback" not in text
+    assert "boom in a slot" in text and str(log_path) in text and "Traceback" not in text
+    assert len(logged) == 1 and logged[0].__traceback__ is not None  # the details go to the log
     for d in dialogs:
         d.close()
     assert window.isVisible()
