@@ -159,10 +159,19 @@ BABEL_LOCALES_KEPT: tuple[str, ...] = ("root", "en")
 language, which briefgen never does (an unknown locale is caught there)."""
 
 
+SYSTEM_LIBRARIES_LEFT_OUT: tuple[str, ...] = ("libstdc++.so.6", "libgcc_s.so.1")
+"""Linux: the C++ runtime is taken from the user's system, never from the build machine. Every distribution the
+bundle runs on (its glibc must be as new as the build machine's) has a libstdc++ at least as new, and the
+system's OpenGL drivers, loaded by Qt's xcb GLX plugin, may need a newer one than a bundled copy."""
+
+
 def bundle_file_kept(dest: str) -> bool:
     """Whether a file PyInstaller collected (by its path in the bundle) belongs in the app: drops Qt's
-    translations (the app's text is English), the Qt plugins the app does not use, and foreign babel locales."""
+    translations (the app's text is English), the Qt plugins the app does not use, foreign babel locales and the
+    C++ runtime (Linux)."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
+    if len(parts) == 1 and parts[0] in SYSTEM_LIBRARIES_LEFT_OUT:
+        return False
     if len(parts) >= 3 and parts[0] == "babel" and parts[1] == "locale-data":
         locale = parts[-1].split(".", 1)[0]
         return locale.split("_", 1)[0] in BABEL_LOCALES_KEPT

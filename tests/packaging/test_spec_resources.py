@@ -280,6 +280,8 @@ def test_packages_named_for_data_files_exist() -> None:
         ("babel/global.dat", True),
         ("resources/nlp/punkt_en.json", True),
         ("numpy.libs/libscipy_openblas64_.so", True),
+        ("libstdc++.so.6", False),
+        ("libpython3.11.so.1.0", True),
     ],
 )
 def test_bundle_file_filter(dest: str, kept: bool) -> None:
