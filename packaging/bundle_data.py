@@ -159,6 +159,9 @@ BABEL_LOCALES_KEPT: tuple[str, ...] = ("root", "en")
 language, which briefgen never does (an unknown locale is caught there)."""
 
 
+QT_LIBRARIES_LEFT_OUT: tuple[str, ...] = ("opengl32sw.dll",)
+"""Windows: Qt's software OpenGL renderer (20 MB), a fallback for OpenGL content the app does not have."""
+
 SYSTEM_LIBRARIES_LEFT_OUT: tuple[str, ...] = ("libstdc++.so.6", "libgcc_s.so.1")
 """Linux: the C++ runtime is taken from the user's system, never from the build machine. Every distribution the
 bundle runs on (its glibc must be as new as the build machine's) has a libstdc++ at least as new, and the
@@ -177,7 +180,7 @@ def bundle_file_kept(dest: str) -> bool:
         return locale.split("_", 1)[0] in BABEL_LOCALES_KEPT
     if not parts or parts[0] != "PySide6":
         return True
-    if "translations" in parts:
+    if "translations" in parts or parts[-1].lower() in QT_LIBRARIES_LEFT_OUT:
         return False
     if "plugins" in parts:
         rest = parts[parts.index("plugins") + 1 :]

@@ -281,6 +281,8 @@ def test_packages_named_for_data_files_exist() -> None:
         ("resources/nlp/punkt_en.json", True),
         ("numpy.libs/libscipy_openblas64_.so", True),
         ("libstdc++.so.6", False),
+        ("PySide6\\opengl32sw.dll", False),
+        ("PySide6\\Qt6Widgets.dll", True),
         ("libpython3.11.so.1.0", True),
     ],
 )
