@@ -92,8 +92,8 @@ def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool = Tr
 def run_app(paths: Sequence[str] = ()) -> int:
     app = make_application()
     get_logger().info("briefgen %s starting", __version__)
-    install_excepthook()
     window = MainWindow(Settings())
+    install_excepthook(window.autosave.save_now)
     window.show()
     missing = [p for p in paths if not Path(p).exists()]
     QTimer.singleShot(0, lambda: open_initial(window, [p for p in paths if p not in missing]))

@@ -7,7 +7,7 @@ the log file; the app keeps running and the workspace is kept (autosave keeps a 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -83,6 +83,7 @@ def show_unexpected(parent: QWidget | None, exc: BaseException) -> QMessageBox:
 
 
 _in_hook = False
+_before_dialog: Callable[[], object] | None = None
 
 
 def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -95,10 +96,18 @@ def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | Non
         return
     _in_hook = True
     try:
+        if _before_dialog is not None:
+            try:
+                _before_dialog()  # keep the work first (autosave)
+            except Exception as inner:
+                log_exception(inner)
         show_unexpected(QApplication.activeWindow(), exc.with_traceback(tb))
     finally:
         _in_hook = False
 
 
-def install_excepthook() -> None:
+def install_excepthook(keep_work: Callable[[], object] | None = None) -> None:
+    """Route unexpected exceptions to a dialog; *keep_work* (e.g. an autosave) runs before it is shown."""
+    global _before_dialog
+    _before_dialog = keep_work
     sys.excepthook = _hook

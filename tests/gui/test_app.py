@@ -57,6 +57,10 @@ def test_unexpected_exception_shows_a_dialog_with_the_log_path(
         return log_path
 
     monkeypatch.setattr(errors_dialog, "log_exception", fake_log)
+    monkeypatch.setattr(errors_dialog, "_before_dialog", None)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # the original comes back after the test
+    kept: list[bool] = []
+    errors_dialog.install_excepthook(lambda: kept.append(True))
     try:
         raise RuntimeError("boom in a slot")
     except RuntimeError as exc:
@@ -66,6 +70,7 @@ def test_unexpected_exception_shows_a_dialog_with_the_log_path(
     text = dialogs[-1].informativeText()
     assert "boom in a slot" in text and str(log_path) in text and "Traceback" not in text
     assert len(logged) == 1 and logged[0].__traceback__ is not None  # the details go to the log
+    assert kept == [True]  # the work was kept (autosaved) before the dialog
     for d in dialogs:
         d.close()
     assert window.isVisible()
