@@ -3,8 +3,8 @@
 A job is a plain function ``fn(progress, cancel) -> result`` that takes the engine's progress callback and
 :class:`~briefgen.progress.CancelToken`. :class:`JobRunner` runs it on its own :class:`QThreadPool`; the
 job's :class:`JobSignals` (living in the UI thread) deliver ``progress``, then exactly one of ``finished``,
-``failed`` or ``cancelled``. :meth:`JobRunner.shutdown` cancels every job and waits for the pool, so the app
-never exits with a thread still running.
+``failed`` or ``cancelled`` (when the function raised Cancelled). :meth:`JobRunner.shutdown` cancels every
+job and waits for the pool, so the app never exits with a thread still running.
 """
 
 from __future__ import annotations
@@ -58,10 +58,7 @@ class Job(QRunnable):
         except BaseException as exc:  # reported to the UI thread, which shows it
             self.signals.failed.emit(exc)
         else:
-            if self.token.cancelled:
-                self.signals.cancelled.emit()
-            else:
-                self.signals.finished.emit(result)
+            self.signals.finished.emit(result)  # work that completed is reported even if cancelled late
         self.signals.done.emit()
 
 

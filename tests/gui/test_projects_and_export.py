@@ -198,3 +198,37 @@ def test_autosave_writes_a_recovery_copy(qtbot, window: MainWindow, seeds_dir: P
         other.close()
         other.runner.shutdown()
     QApplication.processEvents()
+
+
+def test_cancelling_an_export_writes_nothing(
+    qtbot, monkeypatch: pytest.MonkeyPatch, window: MainWindow, seeds_dir: Path, tmp_path: Path
+) -> None:
+    import threading
+
+    from briefgen.gui import export_dialog
+
+    load(qtbot, window, sorted(seeds_dir.iterdir()))
+    started, release = threading.Event(), threading.Event()
+
+    def slow_build(choices, output=None, *, progress=None, cancel=None):  # stands in for the real build
+        started.set()
+        release.wait(30)
+        cancel.raise_if_cancelled()
+        raise AssertionError("the export was not cancelled")
+
+    monkeypatch.setattr(export_dialog, "build_from_choices", slow_build)
+    window.show_export()
+    dialog = window.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    target = tmp_path / "never.pdf"
+    dialog.path.setText(str(target))
+    dialog.export_button.click()
+    assert started.wait(30)
+    job = dialog.job
+    assert job is not None
+    with qtbot.waitSignal(job.signals.cancelled, timeout=LOAD_TIMEOUT_MS):
+        dialog.cancel_button.click()
+        release.set()
+    assert "cancelled" in dialog.status.text() and dialog.export_button.isEnabled()
+    assert dialog.isVisible() and not target.exists()
+    dialog.close()
