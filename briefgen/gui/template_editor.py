@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -28,10 +27,9 @@ from PySide6.QtWidgets import (
 
 from briefgen.errors import InputError
 from briefgen.gui.errors_dialog import show_error
-from briefgen.gui.pdf_preview import render_pdf_pages
 from briefgen.gui.template_form import TemplateForm
+from briefgen.gui.template_sample import sample_pages, stack_pages
 from briefgen.gui.workers import Job, JobRunner
-from briefgen.progress import CancelToken, ProgressCallback
 from briefgen.templates import store
 from briefgen.templates.fields import TemplateError
 from briefgen.templates.schema import Template
@@ -39,31 +37,6 @@ from briefgen.templates.serialize import template_to_dict
 from briefgen.templates.validate import template_from_dict
 
 SAMPLE_DEBOUNCE_MS = 400
-_sample_corpus: Any = None
-
-
-def sample_pages(template: Template, progress: ProgressCallback, cancel: CancelToken) -> list[QImage]:
-    """The first pages of a brief built with *template* from the bundled samples (or a built-in sample brief)."""
-    global _sample_corpus
-    from briefgen.render.registry import render_bytes
-
-    if _sample_corpus is None:
-        from briefgen.gui.app import sample_paths
-        from briefgen.ingest import load_sources
-
-        paths = sample_paths()
-        _sample_corpus = load_sources(paths).corpus if paths else False
-    if _sample_corpus:
-        from briefgen.build import build_brief
-
-        result = build_brief(_sample_corpus, template, cancel=cancel)
-        brief, style = result.brief, result.style
-    else:
-        from briefgen.render.sample_brief import sample_brief
-
-        brief, style = sample_brief(citation_style=template.citations.style)[0], template.style
-    data = render_bytes(brief, style, "pdf", cancel=cancel)
-    return render_pdf_pages(data, 0.85, cancel=cancel, max_pages=2)
 
 
 class TemplateEditor(QDialog):
@@ -254,19 +227,7 @@ class TemplateEditor(QDialog):
         if job is not self.sample_job or not images:
             return
         self.sample_job = None
-        width = max(i.width() for i in images)
-        height = sum(i.height() + 12 for i in images)
-        canvas = QImage(width, height, QImage.Format.Format_RGB32)
-        canvas.fill(0x8A8F98)
-        from PySide6.QtGui import QPainter
-
-        painter = QPainter(canvas)
-        y = 0
-        for image in images:
-            painter.drawImage(0, y, image)
-            y += image.height() + 12
-        painter.end()
-        self.sample.setPixmap(QPixmap.fromImage(canvas))
+        self.sample.setPixmap(QPixmap.fromImage(stack_pages(images)))
         self.sampleReady.emit()
 
     def _sample_failed(self, job: Job, exc: BaseException) -> None:

@@ -144,3 +144,11 @@ print("exited")
     assert out.returncode == 0, out.stderr
     assert "exited" in out.stdout
     assert "QThread" not in out.stderr and "Traceback" not in out.stderr
+
+
+def test_about_box_names_the_version(window: MainWindow) -> None:
+    from briefgen import __version__
+    from briefgen.gui.about import about_text
+
+    assert f"briefgen {__version__}" in about_text()
+    assert window.about_action.text() == "&About briefgen"

@@ -1,0 +1,55 @@
+"""The template editor's live sample: a brief built with the edited template from the bundled samples, rendered
+to PDF and rasterised (in a worker), then its first pages stacked into one image."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QImage, QPainter
+
+from briefgen.gui.pdf_preview import render_pdf_pages
+from briefgen.progress import CancelToken, ProgressCallback
+from briefgen.templates.schema import Template
+
+PAGE_GAP = 12
+BACKGROUND = 0x8A8F98
+_sample_corpus: Any = None
+
+
+def sample_pages(template: Template, progress: ProgressCallback, cancel: CancelToken) -> list[QImage]:
+    """The first pages of a brief built with *template* from the bundled samples (or a built-in sample brief)."""
+    global _sample_corpus
+    from briefgen.render.registry import render_bytes
+
+    if _sample_corpus is None:
+        from briefgen.gui.app import sample_paths
+        from briefgen.ingest import load_sources
+
+        paths = sample_paths()
+        _sample_corpus = load_sources(paths).corpus if paths else False
+    if _sample_corpus:
+        from briefgen.build import build_brief
+
+        result = build_brief(_sample_corpus, template, cancel=cancel)
+        brief, style = result.brief, result.style
+    else:
+        from briefgen.render.sample_brief import sample_brief
+
+        brief, style = sample_brief(citation_style=template.citations.style)[0], template.style
+    data = render_bytes(brief, style, "pdf", cancel=cancel)
+    return render_pdf_pages(data, 0.85, cancel=cancel, max_pages=2)
+
+
+def stack_pages(images: list[QImage]) -> QImage:
+    """The pages one under the other on a grey background."""
+    width = max(i.width() for i in images)
+    height = sum(i.height() + PAGE_GAP for i in images)
+    canvas = QImage(width, height, QImage.Format.Format_RGB32)
+    canvas.fill(BACKGROUND)
+    painter = QPainter(canvas)
+    y = 0
+    for image in images:
+        painter.drawImage(0, y, image)
+        y += image.height() + PAGE_GAP
+    painter.end()
+    return canvas
