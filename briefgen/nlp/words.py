@@ -41,15 +41,22 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words of *text*: stop words, numbers-only and 1-letter tokens dropped."""
-    stops = stop_words()
     out: list[str] = []
     for tok in tokenize_words(text):
-        low = tok.lower().replace("’", "'")
-        if low.endswith("'s"):
-            low = low[:-2]
-        elif low.endswith("n't"):
-            low = low[:-3]
-        if len(low) < 2 or low in stops or low.isdigit():
-            continue
-        out.append(stem(low))
+        term = _content_term(tok)
+        if term is not None:
+            out.append(term)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _content_term(tok: str) -> str | None:
+    """The stemmed term of one token, or None when it is not a content word (cached: tokens repeat a lot)."""
+    low = tok.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    elif low.endswith("n't"):
+        low = low[:-3]
+    if len(low) < 2 or low in stop_words() or low.isdigit():
+        return None
+    return stem(low)
