@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         algorithm=args.algorithm,
         pins=frozenset(args.pin),
         excludes=frozenset(args.exclude),
+        per_section_keyphrases=False,  # not printed
     )
     summary = summarize(result.corpus, request)
     if args.json:

@@ -39,6 +39,8 @@ class SummaryRequest:
     """How many key phrases for the whole summary (``Summary.keyphrases``); sections get half as many."""
     max_key_figures: int = 5
     """How many key-figure sentences (``Summary.key_figures``)."""
+    per_section_keyphrases: bool = True
+    """Whether to fill ``Summary.section_keyphrases`` (skip it to save time on large inputs)."""
 
 
 @dataclass(frozen=True, slots=True)

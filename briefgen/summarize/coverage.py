@@ -28,7 +28,7 @@ def sentence_concepts(terms: tuple[str, ...]) -> set[str]:
 
 
 class CoverageObjective:
-    length_exponent = 1.0
+    length_exponent = 0.5
 
     def __init__(self, sentences: SentenceSet) -> None:
         ids: dict[str, int] = {}

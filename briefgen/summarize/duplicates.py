@@ -8,28 +8,26 @@ sentences (fewer than :data:`MIN_WORDS` distinct words) count only when their wo
 Groups are the connected components of that relation, so two sentences of different groups are never
 near-duplicates. Candidate pairs come from prefix filtering (Bayardo et al. 2007, "All-pairs"): when words are
 ordered rarest first, two sets with Jaccard >= t must share one of the first ``n - ceil(t n) + 1`` words of each,
-so only the postings of a few rare words are ever compared.
+so only the postings of a few rare words are ever compared; where that first shared word sits bounds the overlap
+and prunes most of the rest (positional filtering, Xiao et al. 2008).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
-from briefgen.nlp import tokenize_words
-
+_WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+"""Words as :func:`briefgen.nlp.tokenize_words` finds them, split at hyphens ("track-two" = "track two")."""
 NEAR_DUPLICATE = 0.8
 MIN_WORDS = 4
 
 
 def word_set(text: str) -> frozenset[str]:
-    """The words compared for duplicates."""
-    words: set[str] = set()
-    for token in tokenize_words(text):
-        low = token.lower().replace("’", "'")
-        words.update(part for part in low.split("-") if part)
-    return frozenset(words)
+    """The words compared for duplicates: lower-cased word tokens, hyphenated ones split at the hyphens."""
+    return frozenset(_WORDS.findall(text.lower().replace("’", "'")))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -76,23 +74,31 @@ def duplicate_groups(texts: Sequence[str]) -> list[int]:
             else:
                 exact[key] = i
 
+    # words ordered rarest first; any fixed order gives the same groups, the rarest-first one gives short prefixes
     frequency = Counter(w for words in sets if len(words) >= MIN_WORDS for w in words)
-    index: dict[str, list[int]] = {}
+    rank = {w: r for r, w in enumerate(sorted(frequency, key=frequency.__getitem__))}
+    index: dict[str, list[tuple[int, int]]] = {}
+    t = NEAR_DUPLICATE
     for i, words in enumerate(sets):
         n = len(words)
         if n < MIN_WORDS:
             continue
-        ordered = sorted(words, key=lambda w: (frequency[w], w))
-        prefix = ordered[: n - math.ceil(NEAR_DUPLICATE * n) + 1]
+        prefix = sorted(words, key=rank.__getitem__)[: n - math.ceil(t * n) + 1]
         seen: set[int] = set()
-        for word in prefix:
-            for j in index.get(word, ()):
+        for position, word in enumerate(prefix):
+            postings = index.setdefault(word, [])
+            for j, other_position in postings:
                 if j in seen:
                     continue
-                seen.add(j)
-                m = len(sets[j])
-                if NEAR_DUPLICATE * n <= m and NEAR_DUPLICATE * m <= n and jaccard(words, sets[j]) >= NEAR_DUPLICATE:
+                seen.add(j)  # the first shared word: the bounds below only get tighter for later ones
+                other = sets[j]
+                m = len(other)
+                if not (t * n <= m and t * m <= n):
+                    continue
+                needed = t * (n + m) / (1 + t)  # Jaccard >= t  <=>  overlap >= t (n + m) / (1 + t)
+                if 1 + min(n - position - 1, m - other_position - 1) < needed - 1e-9:
+                    continue  # positional filter (Xiao et al. 2008, "PPJoin")
+                if len(words & other) >= needed - 1e-9:
                     union(j, i)
-        for word in prefix:
-            index.setdefault(word, []).append(i)
+            postings.append((i, position))
     return [find(i) for i in range(len(texts))]

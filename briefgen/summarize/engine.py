@@ -18,7 +18,6 @@ from collections.abc import Sequence
 import numpy as np
 
 from briefgen.corpus import Corpus
-from briefgen.model import Citation
 from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
 from briefgen.summarize.budgets import limits_for
@@ -26,9 +25,10 @@ from briefgen.summarize.duplicates import duplicate_groups
 from briefgen.summarize.inputs import SelectedText, selected_text
 from briefgen.summarize.interface import Algorithm
 from briefgen.summarize.key_figures import figure_strength
-from briefgen.summarize.keyphrases import keyphrases
+from briefgen.summarize.keyphrases import Phrase, sentence_phrases, top_phrases
 from briefgen.summarize.registry import get_algorithm, resolve_name
 from briefgen.summarize.selection import select
+from briefgen.summarize.standalone import stands_alone
 from briefgen.summarize.vectors import FloatArray
 
 
@@ -44,6 +44,7 @@ class _Run:
         for i, root in enumerate(self.groups):
             members.setdefault(root, []).append(i)
         self.members = members
+        self.standalone = [stands_alone(t) for t in text.sentences.texts]
         # a group is out when one of its sentences is excluded and none is pinned
         self.group_excluded = {
             root: any(text.excluded[i] for i in ms) and not any(text.pinned[i] for i in ms)
@@ -59,14 +60,17 @@ class _Run:
         relevance[list(indices)] = objective.relevance
         local = {i: k for k, i in enumerate(indices)}
         candidates = np.zeros(len(indices), dtype=bool)
+        fallback = np.zeros(len(indices), dtype=bool)
         pins: list[int] = []
         for i in self.representatives(indices, relevance):
             if self.text.pinned[i]:
                 pins.append(local[i])
-            else:
+            elif self.standalone[i]:
                 candidates[local[i]] = True
-        total_words = int(part.word_counts.sum())
-        chosen = select(objective, part.word_counts, candidates, pins, limits_for(budget, total_words), self.cancel)
+            else:
+                fallback[local[i]] = True
+        limits = limits_for(budget, int(part.word_counts.sum()))
+        chosen = select(objective, part.word_counts, candidates, pins, limits, self.cancel, fallback)
         return sorted(indices[k] for k in chosen), relevance
 
     def summary_sentence(self, i: int, relevance: FloatArray) -> SummarySentence:
@@ -134,12 +138,20 @@ def summarize(
     report(progress, 2, steps, "Key phrases and figures")
     check(cancel)
     representatives = run.representatives(everything, relevance)
-    phrases = keyphrases((text.sentences.texts[i] for i in representatives), request.max_keyphrases)
+    phrase_cache: dict[int, tuple[Phrase, ...]] = {}
+
+    def phrases_of(i: int) -> tuple[Phrase, ...]:
+        if i not in phrase_cache:
+            phrase_cache[i] = sentence_phrases(text.sentences.texts[i])
+        return phrase_cache[i]
+
+    phrases = top_phrases(map(phrases_of, representatives), request.max_keyphrases)
     figures = _key_figures(run, representatives, relevance, request.max_key_figures)
     section_phrases: dict[str, tuple[str, ...]] = {}
-    for section_id, indices in text.sections.items():
-        texts = (text.sentences.texts[i] for i in run.representatives(indices))
-        section_phrases[section_id] = keyphrases(texts, max(1, request.max_keyphrases // 2))
+    for section_id, indices in text.sections.items() if request.per_section_keyphrases else ():
+        section_phrases[section_id] = top_phrases(
+            map(phrases_of, run.representatives(indices)), max(1, request.max_keyphrases // 2)
+        )
     check(cancel)
     by_section: dict[str, tuple[SummarySentence, ...]] = {}
     if request.per_section is not None:
@@ -160,16 +172,22 @@ def summarize(
 
 
 def _key_figures(run: _Run, indices: Sequence[int], relevance: FloatArray, limit: int) -> tuple[SummarySentence, ...]:
+    """The *limit* sentences with the best ``relevance * (0.5 + 0.5 * figure strength)``, best first.
+
+    Sentences are tried from the most relevant down, and the search stops once no remaining sentence could beat
+    the ones found (a score never exceeds the relevance), so only the top of a large input is ever scanned.
+    """
+    if limit <= 0:
+        return ()
     texts = run.text.sentences.texts
-    scored: list[tuple[float, int]] = []
-    for i in indices:
+    by_relevance = sorted(indices, key=lambda i: (-float(relevance[i]), i))
+    best: list[tuple[float, int]] = []
+    for i in by_relevance:
+        if len(best) >= limit and float(relevance[i]) <= -best[-1][0]:
+            break
         strength = figure_strength(texts[i])
         if strength > 0:
-            scored.append((-float(relevance[i]) * (0.5 + 0.5 * strength), i))
-    best = sorted(scored)[: max(0, limit)]
+            best.append((-float(relevance[i]) * (0.5 + 0.5 * strength), i))
+            best.sort()
+            del best[limit:]
     return tuple(run.summary_sentence(i, relevance) for _, i in best)
-
-
-def citations_of(summary: Summary) -> tuple[Citation, ...]:
-    """Every citation of a summary's sentences, in order (a convenience for callers building bibliographies)."""
-    return tuple(c for s in summary.sentences for c in s.citations)

@@ -25,10 +25,12 @@ def select(
     pins: Sequence[int],
     limits: Limits,
     cancel: CancelToken | None = None,
+    fallback: BoolArray | None = None,
 ) -> list[int]:
     """Indices of the chosen sentences: *pins* (in the order given), then the rest in the order chosen.
 
-    Only sentences marked in *candidates* are chosen besides the pins. Ties go to the earlier sentence.
+    Only sentences marked in *candidates* are chosen besides the pins; under a sentence limit that they cannot
+    fill, those marked in *fallback* come next. Ties go to the earlier sentence.
     """
     chosen = list(pins)
     for index in pins:
@@ -36,6 +38,9 @@ def select(
     used_words = int(word_counts[list(pins)].sum()) if pins else 0
     available = candidates.copy()
     available[list(pins)] = False
+    reserve = fallback & ~candidates if fallback is not None and limits.sentences is not None else None
+    if reserve is not None:
+        reserve[list(pins)] = False
     lengths = np.maximum(word_counts, 1).astype(np.float64)
     scale: np.ndarray | None = None
     if limits.words is not None and objective.length_exponent:
@@ -45,7 +50,9 @@ def select(
         if limits.words is not None:
             available &= word_counts <= limits.words - used_words
         if not available.any():
-            break
+            if reserve is None or not reserve.any():
+                break
+            available, reserve = reserve, None
         gains = objective.gains()
         if scale is not None:
             gains = gains / scale

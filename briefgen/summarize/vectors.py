@@ -12,8 +12,6 @@ the number of stored entries:
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -38,24 +36,22 @@ class TfIdf:
 
     def __init__(self, terms: Sequence[Sequence[str]]) -> None:
         vocabulary: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        tf: list[float] = []
-        for i, sentence_terms in enumerate(terms):
-            for term, count in sorted(Counter(sentence_terms).items()):
-                col = vocabulary.setdefault(term, len(vocabulary))
-                rows.append(i)
-                cols.append(col)
-                tf.append(1.0 + math.log(count))
+        flat = [vocabulary.setdefault(term, len(vocabulary)) for sentence_terms in terms for term in sentence_terms]
         self.n_rows = len(terms)
         self.n_terms = len(vocabulary)
         self.vocabulary = vocabulary
-        row_arr = np.asarray(rows, dtype=np.int64)
-        col_arr = np.asarray(cols, dtype=np.int64)
+        lengths = np.fromiter((len(t) for t in terms), dtype=np.int64, count=self.n_rows)
+        # one entry per (sentence, term) with its count, ordered by sentence then term id
+        keys = np.repeat(np.arange(self.n_rows, dtype=np.int64), lengths) * max(self.n_terms, 1)
+        keys += np.asarray(flat, dtype=np.int64)
+        unique_keys, counts = np.unique(keys, return_counts=True)
+        row_arr = unique_keys // max(self.n_terms, 1)
+        col_arr = unique_keys % max(self.n_terms, 1)
+        tf = 1.0 + np.log(counts.astype(np.float64))
         df = np.bincount(col_arr, minlength=self.n_terms).astype(np.float64)
         self.document_frequency = df
         idf = 1.0 + np.log((1.0 + self.n_rows) / (1.0 + df))
-        data = np.asarray(tf, dtype=np.float64) * idf[col_arr]
+        data = tf * idf[col_arr]
         norms = np.sqrt(weighted_bincount(row_arr, data * data, self.n_rows))
         data = data / np.where(norms > 0, norms, 1.0)[row_arr]
         # row-major: entries are already grouped by row, in row order
