@@ -157,7 +157,6 @@ class ExportDialog(QDialog):
         self.progress.setValue(100)
         self.settings.set("export_dir", str(Path(path).parent))
         self.settings.set("open_when_done", self.open_when_done.isChecked())
-        self.settings.set("export_format", self.output_format())
         self.settings.save()
         self.exported.emit(path)
         if self.open_when_done.isChecked():

@@ -23,9 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "splitter_state": "",
     "open_when_done": True,
     "export_dir": "",
-    "export_format": "pdf",
     "autosave_seconds": 60,
-    "first_run_done": False,
 }
 
 
