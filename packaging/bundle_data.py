@@ -31,7 +31,7 @@ PROJECT_UTI = f"{APP_ID}.project"
 
 # --- data -------------------------------------------------------------------------------------------------------
 
-RESOURCE_FOLDERS: tuple[str, ...] = ("nlp", "samples", "templates")
+RESOURCE_FOLDERS: tuple[str, ...] = ("icons", "nlp", "samples", "templates")
 """Subfolders of ``resources/`` the app loads at run time; each is copied to ``resources/<name>`` in the bundle.
 
 Every subfolder of ``resources/`` must be listed here (tests/packaging/test_spec_resources.py checks it)."""

@@ -18,6 +18,11 @@ def add_parser(sub: Any) -> None:
         "sample sources are loaded.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="sources to load, or one .briefgen project")
+    p.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start, load the samples, wait for the first preview, close and exit 0 (non-zero on any problem)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,4 +33,4 @@ def run(args: argparse.Namespace) -> int:
 
         error_line(f"the desktop app cannot start: {exc} (the command-line tools still work)")
         return 1
-    return run_app(list(args.files))
+    return run_app(list(args.files), smoke_test=args.smoke_test)

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefgen import __version__
@@ -35,6 +36,10 @@ def sample_paths() -> list[str]:
     return expand_paths([str(folder)]) if folder else []
 
 
+APP_ID = "org.briefgen.Briefgen"
+"""The desktop file / application id (packaging/bundle_data.py uses the same)."""
+SMOKE_TEST_TIMEOUT_MS = 90_000
+
 UI_SWITCH_INTERVAL_S = 0.002
 """How often a busy worker thread hands the interpreter lock over (Python's default is 5 ms): shorter waits for
 the UI thread while a worker summarises."""
@@ -49,7 +54,19 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("briefgen")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("briefgen")
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The window icon, from resources/icons/ (an empty icon if they are not installed)."""
+    from briefgen.resources import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("briefgen-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def ask_recover(window: MainWindow) -> bool:
@@ -89,14 +106,16 @@ def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool = Tr
             window.add_paths([str(folder)], mark_clean=True)
 
 
-def run_app(paths: Sequence[str] = ()) -> int:
+def run_app(paths: Sequence[str] = (), *, smoke_test: bool = False) -> int:
+    """Run the app until its window closes. With *smoke_test* the app loads the samples, waits for the first
+    preview, closes through the normal path and returns 0, or non-zero if anything went wrong (for packaging)."""
     app = make_application()
     get_logger().info("briefgen %s starting", __version__)
     window = MainWindow(Settings())
     install_excepthook(window.autosave.save_now)
     window.show()
     missing = [p for p in paths if not Path(p).exists()]
-    QTimer.singleShot(0, lambda: open_initial(window, [p for p in paths if p not in missing]))
+    QTimer.singleShot(0, lambda: open_initial(window, [p for p in paths if p not in missing], samples=True))
     if missing:
         from briefgen.errors import InputError
         from briefgen.gui.errors_dialog import show_errors
@@ -105,6 +124,29 @@ def run_app(paths: Sequence[str] = ()) -> int:
             0,
             lambda: show_errors(window, "Some files were not found", [InputError("no such file", p) for p in missing]),
         )
+    result = {"code": 0}
+    if smoke_test:
+        _arm_smoke_test(app, window, result)
     code = app.exec()
     window.runner.shutdown()
-    return int(code)
+    return int(code) or result["code"]
+
+
+def _arm_smoke_test(app: QApplication, window: MainWindow, result: dict[str, int]) -> None:
+    def finish(code: int, message: str) -> None:
+        result["code"] = code
+        sys.stdout.write(f"smoke test: {message}\n")
+        sys.stdout.flush()
+        window.close()
+        app.quit()
+
+    def on_preview(_: object) -> None:
+        if window.last_load_errors:
+            finish(5, f"{len(window.last_load_errors)} sample file(s) could not be read")
+        else:
+            finish(0, f"window up, preview made ({window.status_label.text()})")
+
+    window.preview.updated.connect(on_preview)
+    window.preview.failed.connect(lambda exc: finish(3, f"the preview failed: {exc}"))
+    window.preview.emptied.connect(lambda reason: finish(3, f"no preview: {reason}"))
+    QTimer.singleShot(SMOKE_TEST_TIMEOUT_MS, lambda: finish(4, "no preview within the time limit"))
