@@ -11,7 +11,7 @@ from pathlib import Path
 from platformdirs import user_log_dir
 
 _LOGGER_NAME = "briefgen"
-_configured = False
+_configured_for: Path | None = None
 
 
 def log_dir() -> Path:
@@ -24,21 +24,30 @@ def log_file() -> Path:
 
 
 def get_logger() -> logging.Logger:
-    """The ``briefgen`` logger, writing to a rotated file (1 MB x 3) when the folder can be created."""
-    global _configured
+    """The ``briefgen`` logger, writing to a rotated file (1 MB x 3) in the user log folder.
+
+    The handler follows the folder: when ``BRIEFGEN_LOG_DIR`` changes (tests, a portable install), the next call
+    writes to the new place. If the folder cannot be created, logging is silently off rather than fatal.
+    """
+    global _configured_for
     logger = logging.getLogger(_LOGGER_NAME)
-    if not _configured:
-        _configured = True
+    target = log_file()
+    if _configured_for != target:
+        for old in list(logger.handlers):
+            logger.removeHandler(old)
+            old.close()
+        _configured_for = target
         logger.setLevel(logging.INFO)
+        logger.propagate = False
         try:
-            log_dir().mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(
-                log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                target, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
             )
             handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-            logger.addHandler(handler)
         except OSError:
-            logger.addHandler(logging.NullHandler())
+            handler = logging.NullHandler()
+        logger.addHandler(handler)
     return logger
 
 
