@@ -71,7 +71,12 @@ def test_work_survives_a_kill_and_is_recovered_on_reopening(
     assert recovery is not None, "the autosaved copy did not survive the kill"
 
     asked: list[bool] = []
-    monkeypatch.setattr(gui_app, "ask_recover", lambda _w: asked.append(True) or True)
+
+    def say_yes(_window: MainWindow) -> bool:
+        asked.append(True)
+        return True
+
+    monkeypatch.setattr(gui_app, "ask_recover", say_yes)
     win = MainWindow(Settings())
     win.show()
     try:
