@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from briefgen.cli.common import EXIT_OK, print_json
+from briefgen.cli.common import EXIT_OK, error_line, print_json
 from briefgen.templates.serialize import template_to_json
 from briefgen.templates.store import (
     delete_template,
@@ -75,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if action == "import":
         template = import_template(args.file, name=args.name, replace_existing=args.replace)
+        logo = template.style.logo.path
+        if logo and not Path(logo).resolve().is_relative_to(Path(args.file).resolve().parent):
+            error_line(f"warning: the template's logo is read from {logo}, outside the template's folder")
         sys.stdout.write(f'imported "{template.name}" into {user_templates_dir()}\n')
         return EXIT_OK
     if action == "delete":

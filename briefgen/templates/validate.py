@@ -194,7 +194,11 @@ def _style(root: Fields, base_dir: Path | None) -> RenderStyle:
         if not logo_path.lower().endswith(LOGO_SUFFIXES):
             raise lg.error("path", f"must name a PNG or JPEG file, got {shown(logo_path)}")
         if base_dir is not None and not Path(logo_path).is_absolute():
-            logo_path = str(base_dir / logo_path)
+            resolved = (base_dir / logo_path).resolve()
+            if not resolved.is_relative_to(base_dir.resolve()):
+                # a template file from elsewhere must not make briefgen read files beside or above it
+                raise lg.error("path", f"must name a file in the template's folder or below it, got {shown(logo_path)}")
+            logo_path = str(resolved)
     logo = Logo(
         path=logo_path,
         width_mm=lg.number("width", Logo().width_mm, *LOGO_WIDTH_RANGE_MM, "mm"),
