@@ -1,6 +1,8 @@
 # Two entry points, both working from a fresh clone:
-#   make run    set up .venv and run briefgen on the bundled sample sources
+#   make run    set up .venv and start the desktop app with the bundled sample sources
+#               (with no display, the headless job instead: briefs from the samples into out/)
 #   make test   set up .venv and run every check (ruff, mypy, pytest)
+# Also: make demo (the headless job), make bench (benchmarks), make package (the desktop bundle).
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -17,7 +19,12 @@ $(BIN)/.installed: pyproject.toml
 setup: $(BIN)/.installed
 
 run: setup
-	$(BIN)/briefgen demo --out $(OUT)
+	@if [ "$$(uname)" = "Linux" ] && [ -z "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		echo "No display found: running the headless job (make demo) instead of the desktop app."; \
+		$(BIN)/briefgen demo --out $(OUT); \
+	else \
+		$(BIN)/briefgen gui; \
+	fi
 
 demo: setup
 	$(BIN)/briefgen demo --out $(OUT)
