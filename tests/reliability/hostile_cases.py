@@ -6,6 +6,7 @@ one line naming the file) or a correct result (exit 0). Nothing here is download
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
@@ -104,61 +105,41 @@ def _template(**changes: object) -> Callable[[Path], bytes]:
 _DELETE = object()
 
 
+def _project_document(source: Path, stored_path: str, **fields: object) -> bytes:
+    """A project file naming one source (stored as *stored_path*), with *fields* changed or deleted."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    data: dict[str, object] = {
+        "format": "briefgen-project",
+        "schema": 1,
+        "sources": [{"path": stored_path, "sha256": digest, "id": digest[:8]}],
+        "selection": None,
+        "pins": [],
+        "excludes": [],
+        "metadata": {},
+        "template": "policy-brief",
+        "budget": {"sentences": 3},
+        "algorithm": "default",
+        "output_format": "pdf",
+    }
+    for key, value in fields.items():
+        if value is _DELETE:
+            data.pop(key, None)
+        else:
+            data[key] = value
+    return json.dumps(data).encode()
+
+
 def _project(**fields: object) -> Callable[[Path], bytes]:
     def make(folder: Path) -> bytes:
         source = folder / "source.txt"
         source.write_text(f"A Title\n\n{PROSE}\n", encoding="utf-8")
-        import hashlib
-
-        data: dict[str, object] = {
-            "format": "briefgen-project",
-            "schema": 1,
-            "sources": [
-                {
-                    "path": "source.txt",
-                    "sha256": hashlib.sha256(source.read_bytes()).hexdigest(),
-                    "id": hashlib.sha256(source.read_bytes()).hexdigest()[:8],
-                }
-            ],
-            "selection": None,
-            "pins": [],
-            "excludes": [],
-            "metadata": {},
-            "template": "policy-brief",
-            "budget": {"sentences": 3},
-            "algorithm": "default",
-            "output_format": "pdf",
-        }
-        for key, value in fields.items():
-            if value is _DELETE:
-                data.pop(key, None)
-            else:
-                data[key] = value
-        return json.dumps(data).encode()
+        return _project_document(source, "source.txt", **fields)
 
     return make
 
 
 def _project_escaping(folder: Path) -> bytes:
-    secret = _secret(folder.parent)
-    import hashlib
-
-    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
-    return json.dumps(
-        {
-            "format": "briefgen-project",
-            "schema": 1,
-            "sources": [{"path": "../secret.txt", "sha256": digest, "id": digest[:8]}],
-            "selection": None,
-            "pins": [],
-            "excludes": [],
-            "metadata": {},
-            "template": "policy-brief",
-            "budget": {"sentences": 3},
-            "algorithm": "default",
-            "output_format": "pdf",
-        }
-    ).encode()
+    return _project_document(_secret(folder.parent), "../secret.txt")
 
 
 def _deep_json(_: Path) -> bytes:
