@@ -49,7 +49,9 @@ class SummarySentence:
     """The sentence id of its own place (``citations[0].sentence``)."""
     text: str
     citations: tuple[Citation, ...]
+    """Its own place first, then one place in each other article where it (nearly) appears too."""
     score: float = 0.0
+    """The algorithm's relevance for this sentence, 0-1 (1 for the most relevant sentence of the input)."""
     pinned: bool = False
 
     @property

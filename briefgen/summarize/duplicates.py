@@ -6,7 +6,8 @@ offered" and "Trump has offered", or "track two" and "track-two", in an otherwis
 sentences (fewer than :data:`MIN_WORDS` distinct words) count only when their word sets are equal.
 
 Groups are the connected components of that relation, so two sentences of different groups are never
-near-duplicates. Candidate pairs come from prefix filtering (Bayardo et al. 2007, "All-pairs"): when words are
+near-duplicates. Sentences that differ in a number or a negation are never near-duplicates: they state
+different facts. Candidate pairs come from prefix filtering (Bayardo et al. 2007, "All-pairs"): when words are
 ordered rarest first, two sets with Jaccard >= t must share one of the first ``n - ceil(t n) + 1`` words of each,
 so only the postings of a few rare words are ever compared; where that first shared word sits bounds the overlap
 and prunes most of the rest (positional filtering, Xiao et al. 2008).
@@ -23,6 +24,8 @@ _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 """Words as :func:`briefgen.nlp.tokenize_words` finds them, split at hyphens ("track-two" = "track two")."""
 NEAR_DUPLICATE = 0.8
 MIN_WORDS = 4
+_FACT = re.compile(r"\d|n't$")
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "cannot"})
 
 
 def word_set(text: str) -> frozenset[str]:
@@ -45,7 +48,12 @@ def are_near_duplicates(a: str, b: str) -> bool:
 def _similar(wa: frozenset[str], wb: frozenset[str], a: str, b: str) -> bool:
     if min(len(wa), len(wb)) < MIN_WORDS:
         return wa == wb if (wa or wb) else a.strip() == b.strip()
-    return jaccard(wa, wb) >= NEAR_DUPLICATE
+    return jaccard(wa, wb) >= NEAR_DUPLICATE and same_facts(wa, wb)
+
+
+def same_facts(wa: frozenset[str], wb: frozenset[str]) -> bool:
+    """False when the words that differ carry facts: a number ("5%" / "6%") or a negation ("did" / "did not")."""
+    return not any(_FACT.search(word) or word in _NEGATIONS for word in wa ^ wb)
 
 
 def duplicate_groups(texts: Sequence[str]) -> list[int]:
@@ -98,7 +106,7 @@ def duplicate_groups(texts: Sequence[str]) -> list[int]:
                 needed = t * (n + m) / (1 + t)  # Jaccard >= t  <=>  overlap >= t (n + m) / (1 + t)
                 if 1 + min(n - position - 1, m - other_position - 1) < needed - 1e-9:
                     continue  # positional filter (Xiao et al. 2008, "PPJoin")
-                if len(words & other) >= needed - 1e-9:
+                if len(words & other) >= needed - 1e-9 and same_facts(words, other):
                     union(j, i)
             postings.append((i, position))
     return [find(i) for i in range(len(texts))]

@@ -3,11 +3,12 @@
 The steps, each in its own module:
 
 1. the request is checked and its selection resolved (:mod:`briefgen.summarize.inputs`);
-2. sentences are vectorised and near-duplicates grouped across sources (:mod:`~briefgen.summarize.duplicates`):
-   a group competes as one sentence, its first sentence in reading order (or a pinned one) speaks for it, and the
-   others become extra citations;
+2. near-duplicates are grouped within and across sources (:mod:`~briefgen.summarize.duplicates`): a group
+   competes as one sentence, quoted from its most relevant copy (or a pinned one), and its copies in other
+   articles become extra citations; excluding one copy excludes the group;
 3. the algorithm (:mod:`~briefgen.summarize.registry`) scores the sentences and the shared greedy loop
-   (:mod:`~briefgen.summarize.selection`) fills the budget, pins first, excluded sentences never;
+   (:mod:`~briefgen.summarize.selection`) fills the budget: pins first, excluded sentences never, sentences that
+   cannot stand alone (:mod:`~briefgen.summarize.standalone`) only when a sentence budget needs them;
 4. the chosen sentences are put back in reading order, with key phrases and key figures alongside.
 """
 

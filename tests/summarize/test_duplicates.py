@@ -66,3 +66,12 @@ def test_groups_are_closed_and_leaders_are_never_near_duplicates(texts: list[str
 def test_word_sets_ignore_case_hyphens_and_apostrophes() -> None:
     assert word_set("Kim Jong-un’s TALKS") == word_set("kim jong un's talks")
     assert jaccard(frozenset("ab"), frozenset("bc")) == 1 / 3
+
+
+def test_sentences_that_differ_in_a_number_or_a_negation_are_different_facts() -> None:
+    base = "The council said on Monday that bus fares in the city would rise by 5% next year."
+    assert not are_near_duplicates(base, base.replace("5%", "6%"))
+    assert not are_near_duplicates(base, base.replace("would rise", "would not rise"))
+    assert not are_near_duplicates(base, base.replace("would rise", "wouldn't rise"))
+    assert are_near_duplicates(base, base.replace("The council said", "The council announced"))
+    assert duplicate_groups([base, base.replace("5%", "6%")]) == [0, 1]

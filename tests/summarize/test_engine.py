@@ -253,3 +253,9 @@ def test_progress_is_reported_and_cancel_stops(news: Corpus) -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         summarize(news, SummaryRequest(), cancel=token)
+
+
+def test_section_key_phrases_can_be_skipped(news: Corpus) -> None:
+    summary = summarize(news, SummaryRequest(per_section_keyphrases=False))
+    assert summary.section_keyphrases == {}
+    assert summary.keyphrases
