@@ -72,3 +72,19 @@ def test_keyphrases_prefer_repeated_phrases_and_merge_inflections() -> None:
 )
 def test_figure_strength(text: str, strength: float) -> None:
     assert figure_strength(text) == strength
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("The council approved the budget on Monday.", True),
+        ("The stated objectives of the policy are to:", False),
+        ("Will the new approach be effective in the end?", False),
+        ("“Is this the end of the line?” she asked the minister.", True),
+        ("You heard that pledge.", False),
+    ],
+)
+def test_stands_alone(text: str, alone: bool) -> None:
+    from briefgen.summarize.standalone import stands_alone
+
+    assert stands_alone(text) is alone
