@@ -12,6 +12,7 @@ from briefgen.progress import CancelToken
 from briefgen.summarize import Budget, Summary, SummaryRequest, summarize
 from briefgen.summarize.duplicates import are_near_duplicates
 from briefgen.summarize.registry import algorithm_names
+from briefgen.summarize.standalone import stands_alone
 from tests.summarize.conftest import make_corpus
 
 ALGORITHMS = ("default", *algorithm_names())
@@ -85,7 +86,9 @@ def test_a_word_budget_is_filled_until_nothing_else_fits(news: Corpus, algorithm
     left = [
         r.sentence.text
         for r in news.sentence_refs()
-        if r.sentence.text not in chosen and not any(are_near_duplicates(r.sentence.text, t) for t in chosen)
+        if r.sentence.text not in chosen
+        and stands_alone(r.sentence.text)
+        and not any(are_near_duplicates(r.sentence.text, t) for t in chosen)
     ]
     assert chosen
     assert all(used + len(t.split()) > 60 for t in left)
@@ -259,3 +262,12 @@ def test_section_key_phrases_can_be_skipped(news: Corpus) -> None:
     summary = summarize(news, SummaryRequest(per_section_keyphrases=False))
     assert summary.section_keyphrases == {}
     assert summary.keyphrases
+
+
+def test_pins_beyond_the_budget_are_all_kept_and_nothing_else(news: Corpus) -> None:
+    pins = frozenset(all_sentence_ids(news)[:3])
+    summary = summarize(news, SummaryRequest(budget=Budget(words=5), pins=pins))
+    assert set(ids_of(summary)) == pins
+    assert all(s.pinned for s in summary.sentences)
+    summary = summarize(news, SummaryRequest(budget=Budget(sentences=2), pins=pins))
+    assert set(ids_of(summary)) == pins
