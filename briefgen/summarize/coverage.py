@@ -3,8 +3,9 @@
 Concepts are stemmed content words and adjacent pairs of them (bigrams); a concept's weight is the number of
 sentences that mention it (concepts mentioned only once are ignored). A summary's value is the total weight of the
 concepts it covers (Gillick & Favre 2009, solved greedily as budgeted maximum coverage, Khuller et al. 1999):
-each step takes the sentence that adds the most uncovered weight per word. Redundancy is built in: a concept
-already covered adds nothing, so a sentence repeating the summary gains nothing.
+under a word budget each step takes the sentence that adds the most uncovered weight per square root of its
+length (a compromise between favouring long sentences and favouring short ones, as in Lin & Bilmes 2010).
+Redundancy is built in: a concept already covered adds nothing, so a sentence repeating the summary gains nothing.
 """
 
 from __future__ import annotations
