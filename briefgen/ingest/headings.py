@@ -14,7 +14,14 @@ import re
 from briefgen.ingest.blocks import Block, BlockKind
 
 _LABEL = re.compile(r"^(?P<label>[A-Z0-9][^.:!?]{0,40}?)\s*:$")
-_FINAL = re.compile(r"[.,;:!…\"”’'»)]$|\.\.\.$")
+_FINAL = re.compile(r"[.,;:!…]$|\.\.\.$")
+_CLOSERS = "\"”’'»)]"
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether *text* ends like a sentence; a closing quote or bracket counts only with a stop inside it, so the
+    headline "Call centre users 'lose patience'" does not, while 'He said: "No."' does."""
+    return bool(_FINAL.search(text.rstrip(_CLOSERS)))
 _URLISH = re.compile(r"https?://|www\.", re.IGNORECASE)
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 25
@@ -32,7 +39,7 @@ def heading_text(block: Block) -> str | None:
         return label.group("label").strip()
     if text.endswith("?"):
         return text if len(words) <= MAX_QUESTION_WORDS and _single_sentence(text) else None
-    if len(words) <= MAX_HEADING_WORDS and len(text) <= 100 and not _FINAL.search(text):
+    if len(words) <= MAX_HEADING_WORDS and len(text) <= 100 and not _ends_sentence(text):
         return text
     return None
 
@@ -67,7 +74,7 @@ def is_title_like(block: Block) -> bool:
         return False
     if text.endswith("?"):
         return _single_sentence(text)
-    return not _FINAL.search(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'")
+    return not _ends_sentence(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'")
 
 
 def _single_sentence(text: str) -> bool:

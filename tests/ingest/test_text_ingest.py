@@ -128,3 +128,13 @@ def test_markdown_headings_bullets_and_inline_markup() -> None:
     assert "Intro paragraph with bold and a link here." in [s.text for s in art.sentences]
     assert [p.kind for p in art.sections[1].paragraphs] == [ParagraphKind.BULLET, ParagraphKind.BULLET]
     assert "chart" not in art.sections[1].text
+
+
+def test_headline_ending_in_a_quotation_is_a_title() -> None:
+    text = (
+        "Call centre users 'lose patience'\n\nCustomers trying to reach call centres are getting impatient and "
+        "quicker to hang up, a survey suggests.\n\nThe survey asked 2,000 people about their last call.\n"
+    )
+    art = source_from_text(text).articles[0]
+    assert art.title == "Call centre users 'lose patience'"
+    assert "lose patience" not in art.sections[0].text
