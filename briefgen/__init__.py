@@ -17,30 +17,41 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from briefgen.build import BuildResult, build_brief
+    from briefgen.compose import BriefDetails
     from briefgen.corpus import Corpus
     from briefgen.errors import BriefgenError, InputError
     from briefgen.ingest import LoadResult, load_sources, read_source, source_from_text
+    from briefgen.summarize import summarize
 
 # Public names, imported on first use so that ``import briefgen.fileio`` (or the CLI's --help) stays fast.
 _EXPORTS = {
+    "BriefDetails": "briefgen.compose",
     "BriefgenError": "briefgen.errors",
+    "BuildResult": "briefgen.build",
     "Corpus": "briefgen.corpus",
     "InputError": "briefgen.errors",
     "LoadResult": "briefgen.ingest",
+    "build_brief": "briefgen.build",
     "load_sources": "briefgen.ingest",
     "read_source": "briefgen.ingest",
     "source_from_text": "briefgen.ingest",
+    "summarize": "briefgen.summarize",
 }
 
 __all__ = [
+    "BriefDetails",
     "BriefgenError",
+    "BuildResult",
     "Corpus",
     "InputError",
     "LoadResult",
     "__version__",
+    "build_brief",
     "load_sources",
     "read_source",
     "source_from_text",
+    "summarize",
 ]
 
 
@@ -49,11 +60,3 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'briefgen' has no attribute {name!r}")
     return getattr(import_module(module), name)
-
-
-# Building a brief in one call (sources -> summary -> composed brief -> file): see briefgen.build.
-if TYPE_CHECKING:
-    from briefgen.build import BuildResult, build_brief
-    from briefgen.compose import BriefDetails
-_EXPORTS.update({"BriefDetails": "briefgen.compose", "BuildResult": "briefgen.build", "build_brief": "briefgen.build"})
-__all__ += ["BriefDetails", "BuildResult", "build_brief"]
