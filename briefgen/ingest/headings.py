@@ -22,6 +22,8 @@ def _ends_sentence(text: str) -> bool:
     """Whether *text* ends like a sentence; a closing quote or bracket counts only with a stop inside it, so the
     headline "Call centre users 'lose patience'" does not, while 'He said: "No."' does."""
     return bool(_FINAL.search(text.rstrip(_CLOSERS)))
+
+
 _URLISH = re.compile(r"https?://|www\.", re.IGNORECASE)
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 25
