@@ -111,24 +111,12 @@ class Workspace(QObject):
 
     def toggle_pin(self, sentence_id: str) -> None:
         pins, excludes = set(self.state.pins), set(self.state.excludes)
-        if sentence_id in pins:
-            pins.discard(sentence_id)
-            label = "Unpin sentence"
-        else:
-            pins.add(sentence_id)
-            excludes.discard(sentence_id)
-            label = "Pin sentence"
+        label = _toggle(sentence_id, pins, excludes, ("Pin sentence", "Unpin sentence"))
         self._push_marks(pins, excludes, label)
 
     def toggle_exclude(self, sentence_id: str) -> None:
         pins, excludes = set(self.state.pins), set(self.state.excludes)
-        if sentence_id in excludes:
-            excludes.discard(sentence_id)
-            label = "Include sentence"
-        else:
-            excludes.add(sentence_id)
-            pins.discard(sentence_id)
-            label = "Exclude sentence"
+        label = _toggle(sentence_id, excludes, pins, ("Exclude sentence", "Include sentence"))
         self._push_marks(pins, excludes, label)
 
     def _push_marks(self, pins: set[str], excludes: set[str], label: str) -> None:
@@ -188,3 +176,13 @@ class Workspace(QObject):
         self._touch()
         self.steeringChanged.emit()
         self.changed.emit()
+
+
+def _toggle(sentence_id: str, marks: set[str], others: set[str], labels: tuple[str, str]) -> str:
+    """Flip *sentence_id* in *marks* (a pin and an exclude never both hold); the undo label for what was done."""
+    if sentence_id in marks:
+        marks.discard(sentence_id)
+        return labels[1]
+    marks.add(sentence_id)
+    others.discard(sentence_id)
+    return labels[0]
