@@ -177,10 +177,14 @@ class _Composer:
             group = groups.setdefault(key, (heading, sub, []))
             group[2].extend(self.summary.by_section.get(section_id, ()))
         parts = []
+        previous_sub: str | None = None
         for heading, sub, candidates in groups.values():
             chosen = self.best(candidates, spec.count)
             if chosen:
-                parts.append(_part(PartKind.SECTION, spec, chosen, heading=heading, subheading=sub))
+                # the article a run of sections comes from is named once, above its first section
+                shown = sub if sub != previous_sub else None
+                parts.append(_part(PartKind.SECTION, spec, chosen, heading=heading, subheading=shown))
+                previous_sub = sub
         return parts
 
     def quotes(self, count: int) -> list[SummarySentence]:

@@ -252,3 +252,13 @@ def test_real_summaries_of_the_samples_compose_into_verbatim_cited_briefs(sample
             assert entry is not None and entry.source_id == citation.source
     assert [e.number for e in brief.sources] == list(range(1, len(brief.sources) + 1))
     assert [p.kind for p in brief.parts][-1] == PartKind.SOURCES
+
+
+def test_the_article_is_named_once_above_its_run_of_sections(samples_dir) -> None:
+    from briefgen.build import build_brief
+
+    brief = build_brief([str(samples_dir / "eastmouth-barrier-news.txt")]).brief
+    sections = [p for p in brief.parts if p.kind == PartKind.SECTION]
+    assert len(sections) > 1
+    assert sections[0].subheading is not None
+    assert all(p.subheading is None for p in sections[1:])

@@ -166,9 +166,10 @@ class StoryBuilder:
     def part(self, order: int, index: int, part: Part, heading: str) -> list[Flowable]:
         s = self.styles
         key = f"part-{order}"
-        # a heading never ends a page: it needs room for itself and the first lines of what follows. (Not
+        # a heading never ends a page: it needs room for itself (two lines), a subheading and the first lines of
+        # what follows. (Not
         # keepWithNext: reportlab would move a heading and a long paragraph to the next page together.)
-        out: list[Flowable] = [CondPageBreak(s.size * 9)]
+        out: list[Flowable] = [CondPageBreak(s.size * 14)]
         if clean(heading).strip():
             head = Paragraph(f'<a name="{key}"/>{self.text(heading, self.fonts.heading)}', s.heading)
             head._brief_outline = (key, clean(heading).strip())
