@@ -57,7 +57,7 @@ class SectionTreeModel(QAbstractItemModel):
                 title = art.metadata.title or f"Article {a + 1}"
                 anode = Node("article", art.id, title, _article_tip(art.metadata), snode, a)
                 for s, sec in enumerate(art.sections):
-                    label = sec.heading or f"Section {s + 1}"
+                    label = sec.heading or _untitled_label(s, len(art.sections))
                     tip = f"{label}\n{sec.word_count} words, {len(sec.sentences)} sentences"
                     sn = Node("section", sec.id, label, tip, anode, s, section_ids=(sec.id,))
                     anode.children.append(sn)
@@ -175,3 +175,10 @@ class SectionTreeModel(QAbstractItemModel):
 def _article_tip(md: Any) -> str:
     parts = [md.title, md.author, md.publisher, md.date, md.url]
     return "\n".join(p for p in parts if p) or "No citation details yet"
+
+
+def _untitled_label(index: int, count: int) -> str:
+    """What a section without a heading is called: the text before the first heading, or the whole article."""
+    if count == 1:
+        return "Whole article"
+    return "Introduction" if index == 0 else f"Section {index + 1}"

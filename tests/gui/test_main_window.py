@@ -148,3 +148,13 @@ def test_clicking_a_brief_sentence_shows_its_place(qtbot, window: MainWindow, se
     assert window.reading.section_id == ref.section.id
     assert window.reading.textCursor().selectedText() == ref.sentence.text
     assert window.tree.currentIndex().data(ID_ROLE) == ref.section.id
+
+
+def test_sections_without_a_heading_get_a_readable_name(qtbot, window: MainWindow, samples_dir: Path) -> None:
+    from tests.gui.conftest import load
+
+    load(qtbot, window, [samples_dir / "regional-flood-digest.txt"])
+    model = window.tree.model()
+    source = model.index(0, 0)
+    article = model.index(0, 0, source)
+    assert model.index(0, 0, article).data() == "Whole article"
