@@ -9,10 +9,10 @@ from typing import Any
 
 from briefgen.build import build_brief, report_dict
 from briefgen.cli.common import EXIT_OK, error_line
-from briefgen.cli.sources_arg import expand_paths
 from briefgen.compose import BriefDetails
 from briefgen.errors import InputError
 from briefgen.fileio import atomic_write_text
+from briefgen.ingest.paths import expand_paths
 
 
 def add_parser(sub: Any) -> None:

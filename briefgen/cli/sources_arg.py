@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from briefgen.cli.common import report_input_error
-from briefgen.ingest import LoadResult, load_sources, supported_extensions
-from briefgen.ingest.pipeline import is_url
-
-
-def expand_paths(paths: Sequence[str]) -> list[str]:
-    """Files as given; a folder stands for the supported files directly inside it, sorted by name."""
-    out: list[str] = []
-    exts = set(supported_extensions())
-    for p in paths:
-        path = Path(p)
-        if not is_url(p) and path.is_dir():
-            out.extend(str(c) for c in sorted(path.iterdir()) if c.is_file() and c.suffix.lower() in exts)
-        else:
-            out.append(p)
-    return out
+from briefgen.ingest import LoadResult, load_sources
+from briefgen.ingest.paths import expand_paths
 
 
 def load_from_args(paths: Sequence[str]) -> LoadResult:

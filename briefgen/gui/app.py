@@ -30,7 +30,7 @@ def samples_dir() -> Path | None:
 
 def sample_paths() -> list[str]:
     """The sample files briefgen can read (imports the reading machinery: not for the UI thread)."""
-    from briefgen.gui.sources_panel import expand_paths
+    from briefgen.ingest.paths import expand_paths
 
     folder = samples_dir()
     return expand_paths([str(folder)]) if folder else []

@@ -33,7 +33,7 @@ from briefgen.gui.reading_pane import ReadingPane
 from briefgen.gui.recent_files import RecentFiles
 from briefgen.gui.section_tree_model import ID_ROLE, KIND_ROLE, SectionTreeModel
 from briefgen.gui.settings import Settings
-from briefgen.gui.sources_panel import SourcesPanel, expand_paths
+from briefgen.gui.sources_panel import SourcesPanel
 from briefgen.gui.workers import JobRunner
 from briefgen.gui.workspace import Workspace
 from briefgen.progress import CancelToken, ProgressCallback
@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
 
         def load(progress: ProgressCallback, cancel: CancelToken) -> LoadResult:
             from briefgen.ingest import load_sources  # imported here: NLTK loads in the worker, not the UI
+            from briefgen.ingest.paths import expand_paths
 
             return load_sources(expand_paths(given), progress=progress, cancel=cancel)
 

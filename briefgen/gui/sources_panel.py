@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -29,26 +27,6 @@ def supported_suffixes() -> tuple[str, ...]:
     from briefgen.ingest import supported_extensions
 
     return tuple(supported_extensions())
-
-
-def expand_paths(paths: Iterable[str]) -> list[str]:
-    """Files as given, plus the supported files inside given folders (sorted, recursively).
-
-    Imports the reading machinery (NLTK): call it in a worker, not on the UI thread.
-    """
-    out: list[str] = []
-    suffixes = supported_suffixes()
-    for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            out.extend(
-                str(f)
-                for f in sorted(path.rglob("*"))
-                if f.is_file() and f.suffix.lower() in suffixes and not f.name.startswith(".")
-            )
-        else:
-            out.append(str(path))
-    return out
 
 
 class SourceList(QListWidget):
