@@ -49,13 +49,10 @@ def split_articles(blocks: list[Block], *, infer: bool = True) -> list[ArticleDr
                     current.add_metadata(meta.metadata)
                     closing = closing or (meta.ends_article and current.body_words >= MIN_ARTICLE_WORDS)
                 else:
-                    # a byline or date after an article's end belongs to the next article
-                    pending_next = meta.metadata
-                    nxt = ArticleDraft(metadata=pending_next)
-                    if current.body_words:
-                        drafts.append(current)
-                        current = nxt
-                        closing = False
+                    # a byline or date after an article's end opens the next article (closing implies body text)
+                    drafts.append(current)
+                    current = ArticleDraft(metadata=meta.metadata)
+                    closing = False
                 continue
             kind = classify_boilerplate(block.text)
             if kind is Boilerplate.COMMENTS:
