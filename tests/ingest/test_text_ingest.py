@@ -138,3 +138,11 @@ def test_headline_ending_in_a_quotation_is_a_title() -> None:
     art = source_from_text(text).articles[0]
     assert art.title == "Call centre users 'lose patience'"
     assert "lose patience" not in art.sections[0].text
+
+
+def test_a_byline_after_an_articles_end_opens_the_next_article() -> None:
+    body = "The harbour board met on Monday and agreed a plan that will cost forty million pounds over five years. " * 2
+    text = f"First Story\n\n{body}\n\nSource: Harbour Times, , March 3, 2024\n\nBy Jane Doe\n\n{body}\n"
+    first, second = source_from_text(text).articles
+    assert first.metadata.publisher == "Harbour Times" and first.metadata.author is None
+    assert second.metadata.author == "Jane Doe"
