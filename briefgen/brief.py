@@ -28,6 +28,18 @@ class BriefSentence:
     text: str
     """Verbatim source text."""
     citations: tuple[Citation, ...]
+    emphasis: tuple[tuple[int, int], ...] = ()
+    """Spans ``(start, end)`` of ``text`` that renderers emphasise (the quantities of a key figure)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """A part, or a section of a ``sections`` part, that the brief does not show, and why."""
+
+    part: str
+    """The template part's type (a :class:`~briefgen.templates.schema.PartType` value)."""
+    heading: str
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +87,8 @@ class Brief:
     keywords: tuple[str, ...] = ()
     template_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    left_out: tuple[LeftOut, ...] = ()
+    """Parts and sections left out (to fit the length, or because nothing qualified)."""
 
     def entry_for(self, citation: Citation) -> SourceEntry | None:
         for entry in self.sources:
@@ -84,3 +98,7 @@ class Brief:
 
     def sentences(self) -> tuple[BriefSentence, ...]:
         return tuple(s for p in self.parts for s in p.sentences)
+
+    def word_count(self) -> int:
+        """Words of the brief's sentences (whitespace-separated, as budgets count them)."""
+        return sum(len(s.text.split()) for s in self.sentences())

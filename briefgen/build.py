@@ -6,9 +6,11 @@
 
 ``sources`` is a list of paths (or URLs) or an already loaded :class:`~briefgen.corpus.Corpus`; ``template`` is
 a :class:`~briefgen.templates.schema.Template`, the name of a built-in or user template, a ``.json`` file, or
-``None`` for the default. ``select``/``exclude`` take source, article or section ids (``exclude`` also
-sentence ids); ``pin`` takes sentence ids (see ``briefgen inspect``). Bad input raises
-:class:`~briefgen.errors.InputError`; the output file is replaced only by a complete new one.
+``None`` for the default. ``budget`` is the whole brief's length (sentences, words, a ratio of the selected
+text, or pages of the PDF; the template's own when ``None``) and ``algorithm`` overrides the template's.
+``select``/``exclude`` take source, article or section ids (``exclude`` also sentence ids); ``pin`` takes
+sentence ids (see ``briefgen inspect``). Bad input raises :class:`~briefgen.errors.InputError`; the output file
+is replaced only by a complete new one.
 """
 
 from __future__ import annotations
@@ -22,12 +24,22 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from briefgen.brief import Brief
-from briefgen.compose import BriefDetails, compose, placeholder_values, summary_request
+from briefgen.compose import (
+    BriefDetails,
+    BriefLimit,
+    brief_limit,
+    compose,
+    placeholder_values,
+    selected_words,
+    summary_request,
+    template_budget,
+)
 from briefgen.corpus import Corpus
 from briefgen.errors import InputError
 from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.render.style import RenderStyle
-from briefgen.summarize.api import Summary
+from briefgen.summarize.api import Budget, Summary
+from briefgen.summarize.budgets import validate_budget
 from briefgen.templates.fields import TemplateError, shown
 from briefgen.templates.placeholders import resolve_style
 from briefgen.templates.schema import Template
@@ -47,6 +59,13 @@ class BuildResult:
     output: str | None
     """The file written (``None`` when no output was asked for)."""
     warnings: tuple[str, ...] = field(default=())
+    pages: int | None = None
+    """Pages of the brief as a PDF with its template: measured when the output is a PDF, when the length is
+    in pages, or when ``measure_pages`` was asked; else ``None``."""
+    budget: Budget | None = None
+    """The length asked for."""
+    words_budget: int | None = None
+    """For a page budget: the word budget found to fit it."""
 
 
 def _stage(progress: ProgressCallback | None, index: int) -> ProgressCallback | None:
@@ -160,6 +179,9 @@ def build_brief(
     exclude: Sequence[str] = (),
     pin: Sequence[str] = (),
     details: BriefDetails | None = None,
+    budget: Budget | None = None,
+    algorithm: str | None = None,
+    measure_pages: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> BuildResult:
@@ -167,7 +189,11 @@ def build_brief(
     from briefgen.summarize.engine import summarize
 
     chosen = template if isinstance(template, Template) else resolve_template(template)
+    if algorithm is not None:
+        chosen = dataclasses.replace(chosen, summary=dataclasses.replace(chosen.summary, algorithm=algorithm))
     check_algorithm(chosen)
+    wanted = budget if budget is not None else template_budget(chosen)
+    validate_budget(wanted, "brief's length", pages=True)
     target = output_path(output, chosen) if output is not None else None
     inputs = sources if isinstance(sources, Corpus) else [os.fspath(p) for p in sources]
     if target is not None:
@@ -176,22 +202,58 @@ def build_brief(
     corpus = load_corpus(inputs, _stage(progress, 0), cancel)
     sections, excludes, pins = resolve_ids(corpus, select, exclude, pin)
     check(cancel)
-    request = summary_request(chosen, sections, pins=pins, excludes=excludes)
-    summary = summarize(corpus, request, progress=_stage(progress, 1), cancel=cancel)
-    check(cancel)
-    report(progress, 200, len(STAGES) * 100, STAGES[2])
-    details = dataclasses.replace(details or BriefDetails(), day=(details.day if details else None) or dt.date.today())
-    brief = compose(corpus, summary, chosen, selection=sections, details=details)
-    style = resolve_style(chosen.style, _style_values(brief, chosen, corpus, sections, details))
+    day = (details.day if details else None) or dt.date.today()
+    details = dataclasses.replace(details or BriefDetails(), day=day)
+
+    def style_for(brief: Brief) -> RenderStyle:
+        return resolve_style(chosen.style, _style_values(brief, chosen, corpus, sections, details))
+
+    def pdf_pages(brief: Brief) -> int:
+        from briefgen.page_fit import pdf_page_count
+        from briefgen.render.registry import render_bytes
+
+        return pdf_page_count(render_bytes(brief, style_for(brief), "pdf", cancel=cancel, warn=lambda _m: None))
+
     warnings: list[str] = []
+    pages: int | None = None
+    words_budget: int | None = None
+    if wanted.pages is not None:
+        from briefgen.page_fit import WORDS_PER_PAGE_MAX, fit_pages
+
+        upper = max(1, min(selected_words(corpus, sections), wanted.pages * WORDS_PER_PAGE_MAX))
+        request = summary_request(chosen, sections, pins=pins, excludes=excludes, budget=BriefLimit("words", upper))
+        summary = summarize(corpus, request, progress=_stage(progress, 1), cancel=cancel)
+        report(progress, 200, len(STAGES) * 100, "Fitting the brief to its pages")
+
+        def compose_words(words: int) -> Brief:
+            limit = BriefLimit("words", words)
+            return compose(corpus, summary, chosen, selection=sections, details=details, budget=limit)
+
+        fitted = fit_pages(compose_words, pdf_pages, wanted.pages, upper, cancel)
+        brief, pages, words_budget = fitted.brief, fitted.pages, fitted.words
+        warnings.extend(fitted.warnings)
+    else:
+        limit = brief_limit(wanted, corpus, sections)
+        request = summary_request(chosen, sections, pins=pins, excludes=excludes, budget=limit)
+        summary = summarize(corpus, request, progress=_stage(progress, 1), cancel=cancel)
+        check(cancel)
+        report(progress, 200, len(STAGES) * 100, STAGES[2])
+        brief = compose(corpus, summary, chosen, selection=sections, details=details, budget=limit)
+    style = style_for(brief)
     if target is not None:
-        from briefgen.render.registry import render
+        from briefgen.render.registry import format_for_path, render
 
         if not brief.sentences():
             raise InputError("the brief would be empty: no sentence of the selection can be used (all excluded?)")
-        render(brief, style, target, progress=_stage(progress, 3), cancel=cancel, warn=warnings.append)
+        data = render(brief, style, target, progress=_stage(progress, 3), cancel=cancel, warn=warnings.append)
+        if format_for_path(target) == "pdf":
+            from briefgen.page_fit import pdf_page_count
+
+            pages = pdf_page_count(data)
+    if measure_pages and pages is None and brief.sentences():
+        pages = pdf_pages(brief)
     report(progress, len(STAGES) * 100, len(STAGES) * 100, "Done")
-    return BuildResult(brief, summary, corpus, chosen, style, target, tuple(warnings))
+    return BuildResult(brief, summary, corpus, chosen, style, target, tuple(warnings), pages, wanted, words_budget)
 
 
 def _style_values(
@@ -251,4 +313,19 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
         ],
         "keyphrases": list(brief.keywords),
         "warnings": list(result.warnings),
+        "length": _length_dict(result.budget),
+        "words": brief.word_count(),
+        "sentence_count": len(brief.sentences()),
+        "pages": result.pages,
+        "left_out": [{"part": x.part, "heading": x.heading, "reason": x.reason} for x in brief.left_out],
     }
+
+
+def _length_dict(budget: Budget | None) -> dict[str, Any] | None:
+    if budget is None:
+        return None
+    for unit in ("sentences", "words", "ratio", "pages"):
+        value = getattr(budget, unit)
+        if value is not None:
+            return {"unit": unit, "value": value}
+    return None

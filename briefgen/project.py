@@ -40,6 +40,7 @@ from briefgen.fileio import atomic_write_text, read_limited
 from briefgen.model import Metadata
 from briefgen.project_migrate import FORMAT_TAG, SCHEMA_VERSION, migrate
 from briefgen.summarize.api import Budget
+from briefgen.summarize.budgets import MAX_PAGES, MAX_SENTENCES, MAX_WORDS
 
 PROJECT_SUFFIX = ".briefgen"
 OUTPUT_FORMATS = ("pdf", "docx", "md")
@@ -47,7 +48,8 @@ METADATA_FIELDS = ("title", "author", "publisher", "date", "url")
 MAX_PROJECT_BYTES = 16 * 1024 * 1024
 DEFAULT_TEMPLATE = "policy-brief"
 """The built-in template a new workspace starts with (``briefgen.templates.builtins.DEFAULT_TEMPLATE``)."""
-DEFAULT_SENTENCES = 6
+DEFAULT_WORDS = 700
+"""A new workspace's length: the whole brief in words (the default template's own length)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +71,7 @@ class Project:
     metadata: dict[str, Metadata] = field(default_factory=dict)
     """Metadata edits by article id: only the fields the user set (the rest are ``None``)."""
     template: str = DEFAULT_TEMPLATE
-    budget: Budget = field(default_factory=lambda: Budget(sentences=DEFAULT_SENTENCES))
+    budget: Budget = field(default_factory=lambda: Budget(words=DEFAULT_WORDS))
     algorithm: str = "default"
     output_format: str = "pdf"
 
@@ -81,21 +83,24 @@ def budget_to_json(budget: Budget) -> dict[str, int | float]:
         return {"words": budget.words}
     if budget.ratio is not None:
         return {"ratio": budget.ratio}
-    return {"sentences": DEFAULT_SENTENCES}
+    if budget.pages is not None:
+        return {"pages": budget.pages}
+    return {"words": DEFAULT_WORDS}
 
 
 def budget_from_json(raw: Any) -> Budget:
-    """A :class:`Budget` from ``{"sentences": N}``, ``{"words": N}`` or ``{"ratio": F}``.
+    """A :class:`Budget` from ``{"sentences": N}``, ``{"words": N}``, ``{"ratio": F}`` or ``{"pages": N}``.
 
     Raises ``ValueError`` when malformed.
     """
     if not isinstance(raw, dict) or len(raw) != 1:
-        raise ValueError("'budget' must have exactly one of sentences, words or ratio")
+        raise ValueError("'budget' must have exactly one of sentences, words, ratio or pages")
     ((key, value),) = raw.items()
-    if key in ("sentences", "words"):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"budget '{key}' must be a whole number of at least 1")
-        return Budget(sentences=value) if key == "sentences" else Budget(words=value)
+    limits = {"sentences": MAX_SENTENCES, "words": MAX_WORDS, "pages": MAX_PAGES}
+    if key in limits:
+        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= limits[key]:
+            raise ValueError(f"budget '{key}' must be a whole number from 1 to {limits[key]:,}")
+        return Budget(**{key: value})
     if key == "ratio":
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
             raise ValueError("budget 'ratio' must be a number above 0 and at most 1")
@@ -230,7 +235,7 @@ def _project_from_json(raw: dict[str, Any]) -> Project:
         excludes=frozenset(_str_list(raw, "excludes")),
         metadata=metadata,
         template=_text(raw, "template", DEFAULT_TEMPLATE),
-        budget=budget_from_json(raw.get("budget", {"sentences": DEFAULT_SENTENCES})),
+        budget=budget_from_json(raw.get("budget", {"words": DEFAULT_WORDS})),
         algorithm=_text(raw, "algorithm", "default"),
         output_format=output_format,
     )

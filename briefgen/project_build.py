@@ -25,6 +25,7 @@ from briefgen.project_state import WorkspaceState
 if TYPE_CHECKING:
     from briefgen.build import BuildResult
     from briefgen.compose import BriefDetails
+    from briefgen.summarize.api import Budget
 
 
 class ChangeKind(StrEnum):
@@ -178,12 +179,15 @@ def build_project(
     output: str | os.PathLike[str],
     *,
     details: BriefDetails | None = None,
+    budget: Budget | None = None,
+    algorithm: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
 ) -> tuple[BuildResult, tuple[str, ...]]:
     """``briefgen build --project FILE.briefgen -o OUT``: the brief the app would export, and warnings.
 
-    *output* without an extension gets the project's output format.
+    *output* without an extension gets the project's output format; *budget* and *algorithm*, when given,
+    replace the project's length and method.
     """
     from briefgen.project_pipeline import build_from_choices
 
@@ -191,5 +195,10 @@ def build_project(
     target = os.fspath(output)
     if not PurePath(target).suffix:
         target = f"{target}.{inputs.output_format}"
-    result = build_from_choices(inputs.choices, target, details=details, cancel=cancel)
+    choices = inputs.choices
+    if budget is not None:
+        choices = replace(choices, budget=budget)
+    if algorithm is not None:
+        choices = replace(choices, algorithm=algorithm)
+    result = build_from_choices(choices, target, details=details, cancel=cancel)
     return result, inputs.warnings

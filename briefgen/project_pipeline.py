@@ -2,13 +2,12 @@
 ``briefgen build``). Used by the desktop app (live preview and export) and by ``briefgen build --project``,
 so the same project gives the same brief everywhere.
 
-The user's length and algorithm take the place of the template's own summary settings (the template is
+The user's length governs the whole brief and the user's algorithm replaces the template's (the template is
 otherwise used as it is); pins outside the ticked sections are left out rather than refused.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING
 from briefgen.corpus import Corpus
 from briefgen.progress import CancelToken, ProgressCallback
 from briefgen.summarize.api import Budget
-from briefgen.templates.schema import SummarySpec, Template
+from briefgen.templates.schema import Template
 
 if TYPE_CHECKING:
     from briefgen.build import BuildResult
@@ -45,12 +44,6 @@ def load_template(name: str) -> Template:
     return resolve_template(name)
 
 
-def steered_template(template: Template, budget: Budget, algorithm: str) -> Template:
-    """*template* with its summary length and algorithm replaced by the user's."""
-    spec = SummarySpec(algorithm=algorithm, sentences=budget.sentences, words=budget.words, ratio=budget.ratio)
-    return dataclasses.replace(template, summary=spec)
-
-
 def build_from_choices(
     choices: BriefChoices,
     output: str | os.PathLike[str] | None = None,
@@ -59,12 +52,13 @@ def build_from_choices(
     details: BriefDetails | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    measure_pages: bool = False,
 ) -> BuildResult:
-    """Summarise, compose and, when *output* is given, write the brief (format from its extension)."""
+    """Summarise, compose and, when *output* is given, write the brief (format from its extension); with
+    *measure_pages* the result says how many pages the brief's PDF has even when nothing is written."""
     from briefgen.build import build_brief
 
-    base = template if template is not None else load_template(choices.template)
-    chosen = steered_template(base, choices.budget, choices.algorithm)
+    chosen = template if template is not None else load_template(choices.template)
     corpus = choices.corpus
     ticked = set(choices.selection) if choices.selection else None
     pins = sorted(
@@ -79,6 +73,9 @@ def build_from_choices(
         exclude=excludes,
         pin=pins,
         details=details,
+        budget=choices.budget,
+        algorithm=choices.algorithm,
+        measure_pages=measure_pages,
         progress=progress,
         cancel=cancel,
     )

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 
 from briefgen.corpus import Corpus
 from briefgen.model import Metadata, Source
-from briefgen.project import DEFAULT_SENTENCES, DEFAULT_TEMPLATE, Project, ProjectSource, stored_path
+from briefgen.project import DEFAULT_TEMPLATE, DEFAULT_WORDS, Project, ProjectSource, stored_path
 from briefgen.project_pipeline import BriefChoices
 from briefgen.summarize.api import Budget, SummaryRequest
 
@@ -45,7 +45,7 @@ class WorkspaceState:
         self.pins: frozenset[str] = frozenset()
         self.excludes: frozenset[str] = frozenset()
         self.metadata: dict[str, Metadata] = {}
-        self.budget: Budget = Budget(sentences=DEFAULT_SENTENCES)
+        self.budget: Budget = Budget(words=DEFAULT_WORDS)
         self.algorithm: str = "default"
         self.template: str = DEFAULT_TEMPLATE
         self.output_format: str = "pdf"

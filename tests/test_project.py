@@ -112,7 +112,7 @@ def test_paths_are_relative_inside_the_project_folder(tmp_path: Path) -> None:
             "sha256",
         ),
         (b'{"format": "briefgen-project", "schema": 1, "pins": "abc"}', "'pins'"),
-        (b'{"format": "briefgen-project", "schema": 1, "budget": {"sentences": 0}}', "at least 1"),
+        (b'{"format": "briefgen-project", "schema": 1, "budget": {"sentences": 0}}', "from 1 to 10,000"),
         (b'{"format": "briefgen-project", "schema": 1, "output_format": "odt"}', "output format"),
         (b'{"format": "briefgen-project", "schema": 1, "metadata": {"x.a1": {"colour": "red"}}}', "metadata"),
     ],

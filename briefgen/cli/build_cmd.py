@@ -9,6 +9,7 @@ from typing import Any
 
 from briefgen.build import build_brief, report_dict
 from briefgen.cli.common import EXIT_OK, error_line
+from briefgen.cli.length_args import add_length_arguments, budget_from_args
 from briefgen.compose import BriefDetails
 from briefgen.errors import InputError
 from briefgen.fileio import atomic_write_text
@@ -21,7 +22,9 @@ def add_parser(sub: Any) -> None:
         help="build a cited brief (PDF, Word or Markdown) from sources",
         description="Summarise the sources and write a brief whose every sentence is quoted verbatim from them, "
         "with citations and a source list. The output format follows the extension of -o "
-        "(.pdf, .docx, .md). Ids for --select/--exclude/--pin are listed by 'briefgen inspect'. "
+        "(.pdf, .docx, .md). One length governs the whole brief (key points, summary, sections, key figures and "
+        "quotations together): --sentences, --words, --ratio or --pages; without one, the template's own. "
+        "Ids for --select/--exclude/--pin are listed by 'briefgen inspect'. "
         "Give the files before the options that take several ids.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", help="source files, folders or http(s) addresses")
@@ -35,6 +38,7 @@ def add_parser(sub: Any) -> None:
         "--exclude", nargs="+", action="extend", default=[], metavar="ID", help="ids to leave out (any level)"
     )
     p.add_argument("--pin", nargs="+", action="extend", default=[], metavar="ID", help="sentence ids to always include")
+    add_length_arguments(p, pages=True, default_help="default: the template's own length")
     p.add_argument("--title", metavar="TEXT", help="the brief's title (instead of the template's pattern)")
     p.add_argument("--subtitle", metavar="TEXT", help="the brief's subtitle")
     p.add_argument("--marking", metavar="TEXT", help='protective marking, e.g. "OFFICIAL – SENSITIVE"')
@@ -45,12 +49,15 @@ def run(args: argparse.Namespace) -> int:
     if args.report and not args.report.lower().endswith(".json"):
         raise InputError("the report file name must end in .json", args.report)
     details = BriefDetails(title=args.title, subtitle=args.subtitle, marking=args.marking)
+    budget = budget_from_args(args)
     if args.project:  # the brief the desktop app would export; see briefgen.project_build
         if args.files or args.select or args.exclude or args.pin or args.template:
             raise InputError("--project takes the sources, selection and template from the project file")
         from briefgen.project_build import build_project
 
-        result, project_warnings = build_project(args.project, args.output, details=details)
+        result, project_warnings = build_project(
+            args.project, args.output, details=details, budget=budget, algorithm=args.algorithm
+        )
         for warning in project_warnings:
             error_line(f"warning: {warning}")
     else:
@@ -62,6 +69,8 @@ def run(args: argparse.Namespace) -> int:
             exclude=args.exclude,
             pin=args.pin,
             details=details,
+            budget=budget,
+            algorithm=args.algorithm,
         )
     for warning in result.warnings:
         error_line(f"warning: {warning}")

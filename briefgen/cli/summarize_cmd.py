@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_json
+from briefgen.cli.length_args import add_length_arguments, budget_from_args
 from briefgen.cli.sources_arg import load_from_args
 from briefgen.corpus import Corpus
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
@@ -16,8 +17,6 @@ DEFAULT_SENTENCES = 5
 
 
 def add_parser(sub: Any) -> None:
-    from briefgen.summarize.registry import DEFAULT_ALGORITHM, algorithm_names
-
     p = sub.add_parser(
         "summarize",
         help="extractive summary of sources, every sentence cited",
@@ -26,28 +25,11 @@ def add_parser(sub: Any) -> None:
         "'briefgen inspect --json' prints; put options that take several ids after the files.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="source files, folders or http(s) addresses")
-    length = p.add_mutually_exclusive_group()
-    length.add_argument("--sentences", type=int, metavar="N", help=f"N sentences (default {DEFAULT_SENTENCES})")
-    length.add_argument("--words", type=int, metavar="N", help="whole sentences totalling at most N words")
-    length.add_argument("--ratio", type=float, metavar="R", help="at most R (0-1] of the selected text's words")
-    p.add_argument(
-        "--algorithm",
-        default="default",
-        metavar="NAME",
-        help=f"one of: {', '.join(algorithm_names())} (default: {DEFAULT_ALGORITHM})",
-    )
+    add_length_arguments(p, pages=False, default_help=f"default {DEFAULT_SENTENCES}")
     p.add_argument("--select", nargs="+", action="extend", default=[], metavar="ID", help="source/article/section ids")
     p.add_argument("--exclude", nargs="+", action="extend", default=[], metavar="ID", help="sentence ids never used")
     p.add_argument("--pin", nargs="+", action="extend", default=[], metavar="ID", help="sentence ids always used")
     p.add_argument("--json", action="store_true", help="print JSON (algorithm, sentences with citations, keyphrases)")
-
-
-def budget_from_args(args: argparse.Namespace) -> Budget:
-    if args.words is not None:
-        return Budget(words=args.words)
-    if args.ratio is not None:
-        return Budget(ratio=args.ratio)
-    return Budget(sentences=args.sentences if args.sentences is not None else DEFAULT_SENTENCES)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
 
     request = SummaryRequest(
         selection=tuple(args.select),
-        budget=budget_from_args(args),
-        algorithm=args.algorithm,
+        budget=budget_from_args(args) or Budget(sentences=DEFAULT_SENTENCES),
+        algorithm=args.algorithm or "default",
         pins=frozenset(args.pin),
         excludes=frozenset(args.exclude),
         per_section_keyphrases=False,  # not printed

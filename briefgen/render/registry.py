@@ -111,8 +111,9 @@ def render(
     cancel: CancelToken | None = None,
     warn: Warn | None = None,
     format_name: str | None = None,
-) -> None:
-    """Render *brief* to *path* in the format its extension names (or *format_name*), atomically.
+) -> bytes:
+    """Render *brief* to *path* in the format its extension names (or *format_name*), atomically; the bytes
+    written are returned.
 
     Raises :class:`InputError` for an unknown extension or an unwritable destination, and
     :class:`~briefgen.errors.Cancelled` when *cancel* is set; either way an existing file is left as it was.
@@ -130,3 +131,4 @@ def render(
         raise InputError("cannot write the file: it is a folder", shown) from None
     except OSError as exc:
         raise InputError(f"cannot write the file ({exc.strerror or exc})", shown) from None
+    return data

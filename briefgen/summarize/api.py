@@ -21,6 +21,8 @@ class Budget:
     """Whole sentences whose total word count stays within this many words."""
     ratio: float | None = None
     """A fraction (0-1] of the selected text's words."""
+    pages: int | None = None
+    """Briefs only: as much as fits on this many PDF pages with the brief's template (measured, not guessed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ class SummarySentence:
     score: float = 0.0
     """The algorithm's relevance for this sentence, 0-1 (1 for the most relevant sentence of the input)."""
     pinned: bool = False
+    rank: int = 0
+    """The order in which the selection loop chose it (0 first; pinned sentences come first)."""
 
     @property
     def section(self) -> str:
@@ -70,3 +74,8 @@ class Summary:
     by_section: dict[str, tuple[SummarySentence, ...]] = field(default_factory=dict)
     """Per-section summaries (only when ``SummaryRequest.per_section`` was set), keyed by section id."""
     section_keyphrases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)
+    """Section id -> the id of an earlier selected section of another article that carries mostly the same text
+    (a republished or syndicated copy); a brief shows such a story once, under the earlier section."""
+    article_copies: dict[str, str] = field(default_factory=dict)
+    """Article id -> the id of an earlier selected article that carries mostly the same text."""

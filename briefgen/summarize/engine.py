@@ -7,13 +7,16 @@ The steps, each in its own module:
    competes as one sentence, quoted from its most relevant copy (or a pinned one), and its copies in other
    articles become extra citations; excluding one copy excludes the group;
 3. the algorithm (:mod:`~briefgen.summarize.registry`) scores the sentences and the shared greedy loop
-   (:mod:`~briefgen.summarize.selection`) fills the budget: pins first, excluded sentences never, sentences that
-   cannot stand alone (:mod:`~briefgen.summarize.standalone`) only when a sentence budget needs them;
-4. the chosen sentences are put back in reading order, with key phrases and key figures alongside.
+   (:mod:`~briefgen.summarize.selection`) fills the budget: pins first, excluded sentences never, questions and
+   lead-ins never, very short sentences only when a sentence budget needs them, and a sentence that leans on the
+   one before it (:mod:`~briefgen.summarize.standalone`) only once that one is chosen;
+4. the chosen sentences are put back in reading order, with key phrases and key figures alongside, and the
+   sections and articles that repeat an earlier one are named (:mod:`~briefgen.summarize.copies`).
 """
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,6 +25,7 @@ from briefgen.corpus import Corpus
 from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
 from briefgen.summarize.budgets import limits_for
+from briefgen.summarize.copies import find_copies
 from briefgen.summarize.duplicates import duplicate_groups
 from briefgen.summarize.inputs import SelectedText, selected_text
 from briefgen.summarize.interface import Algorithm
@@ -29,7 +33,7 @@ from briefgen.summarize.key_figures import figure_strength
 from briefgen.summarize.keyphrases import Phrase, sentence_phrases, top_phrases
 from briefgen.summarize.registry import get_algorithm, resolve_name
 from briefgen.summarize.selection import select
-from briefgen.summarize.standalone import stands_alone
+from briefgen.summarize.standalone import ends_with_colon, is_question, leans_on_previous, stands_alone
 from briefgen.summarize.vectors import FloatArray
 
 
@@ -45,15 +49,26 @@ class _Run:
         for i, root in enumerate(self.groups):
             members.setdefault(root, []).append(i)
         self.members = members
-        self.standalone = [stands_alone(t) for t in text.sentences.texts]
+        texts = text.sentences.texts
+        self.standalone = [stands_alone(t) for t in texts]
+        self.short_only = [
+            not s and not is_question(t) and not ends_with_colon(t) for s, t in zip(self.standalone, texts, strict=True)
+        ]
+        """Sentences kept out only for being short: a sentence budget may still need them."""
+        self.leans = [leans_on_previous(t) for t in texts]
+        self.previous: list[int | None] = [None] * len(texts)
+        for indices in text.sections.values():
+            for before, after in itertools.pairwise(indices):
+                self.previous[after] = before
         # a group is out when one of its sentences is excluded and none is pinned
         self.group_excluded = {
             root: any(text.excluded[i] for i in ms) and not any(text.pinned[i] for i in ms)
             for root, ms in members.items()
         }
 
-    def part(self, indices: Sequence[int], budget: Budget) -> tuple[list[int], FloatArray]:
-        """Chosen sentences (indices into the selected text, reading order) of a summary of *indices*."""
+    def part(self, indices: Sequence[int], budget: Budget) -> tuple[list[int], FloatArray, dict[int, int]]:
+        """Chosen sentences (indices into the selected text, reading order) of a summary of *indices*, the
+        relevance of every sentence, and the order in which each chosen one was chosen."""
         sentences = self.text.sentences
         part = sentences if len(indices) == len(sentences) else sentences.subset(indices)
         objective = self.algorithm.objective(part)
@@ -63,18 +78,24 @@ class _Run:
         candidates = np.zeros(len(indices), dtype=bool)
         fallback = np.zeros(len(indices), dtype=bool)
         pins: list[int] = []
+        followers: dict[int, list[int]] = {}
         for i in self.representatives(indices, relevance):
             if self.text.pinned[i]:
                 pins.append(local[i])
+            elif self.leans[i]:
+                before = self.previous[i]
+                if (self.standalone[i] or self.short_only[i]) and before is not None and before in local:
+                    followers.setdefault(local[before], []).append(local[i])
             elif self.standalone[i]:
                 candidates[local[i]] = True
-            else:
+            elif self.short_only[i]:
                 fallback[local[i]] = True
         limits = limits_for(budget, int(part.word_counts.sum()))
-        chosen = select(objective, part.word_counts, candidates, pins, limits, self.cancel, fallback)
-        return sorted(indices[k] for k in chosen), relevance
+        chosen = select(objective, part.word_counts, candidates, pins, limits, self.cancel, fallback, followers)
+        ranks = {indices[k]: n for n, k in enumerate(chosen)}
+        return sorted(ranks), relevance, ranks
 
-    def summary_sentence(self, i: int, relevance: FloatArray) -> SummarySentence:
+    def summary_sentence(self, i: int, relevance: FloatArray, rank: int = 0) -> SummarySentence:
         ref = self.text.refs[i]
         citations = [ref.citation()]
         cited_articles = {ref.article.id}
@@ -89,6 +110,7 @@ class _Run:
             citations=tuple(citations),
             score=round(float(relevance[i]), 6),
             pinned=self.text.pinned[i],
+            rank=rank,
         )
 
     def representatives(self, indices: Sequence[int], relevance: FloatArray | None = None) -> list[int]:
@@ -134,8 +156,8 @@ def summarize(
     report(progress, 1, steps, "Ranking sentences")
     check(cancel)
     everything = list(range(len(text.sentences)))
-    chosen, relevance = run.part(everything, request.budget)
-    sentences = tuple(run.summary_sentence(i, relevance) for i in chosen)
+    chosen, relevance, ranks = run.part(everything, request.budget)
+    sentences = tuple(run.summary_sentence(i, relevance, ranks[i]) for i in chosen)
     report(progress, 2, steps, "Key phrases and figures")
     check(cancel)
     representatives = run.representatives(everything, relevance)
@@ -159,8 +181,9 @@ def summarize(
         for n, (section_id, indices) in enumerate(text.sections.items()):
             report(progress, 3 + n, steps, "Summarising sections")
             check(cancel)
-            chosen_here, relevance_here = run.part(indices, request.per_section)
-            by_section[section_id] = tuple(run.summary_sentence(i, relevance_here) for i in chosen_here)
+            chosen_here, relevance_here, ranks_here = run.part(indices, request.per_section)
+            by_section[section_id] = tuple(run.summary_sentence(i, relevance_here, ranks_here[i]) for i in chosen_here)
+    section_copies, article_copies = find_copies(text.refs, run.groups, text.sections)
     report(progress, steps, steps, "Summary ready")
     return Summary(
         algorithm=name,
@@ -169,14 +192,19 @@ def summarize(
         key_figures=figures,
         by_section=by_section,
         section_keyphrases=section_phrases,
+        copies=section_copies,
+        article_copies=article_copies,
     )
 
 
 def _key_figures(run: _Run, indices: Sequence[int], relevance: FloatArray, limit: int) -> tuple[SummarySentence, ...]:
-    """The *limit* sentences with the best ``relevance * (0.5 + 0.5 * figure strength)``, best first.
+    """The *limit* sentences with the best ``relevance * (0.5 + 0.5 * figure strength)``, best first (the first
+    in reading order between equals); only sentences that state a quantity (strength > 0) qualify, and as many
+    as there are, up to *limit*, are returned, however low their relevance.
 
-    Sentences are tried from the most relevant down, and the search stops once no remaining sentence could beat
-    the ones found (a score never exceeds the relevance), so only the top of a large input is ever scanned.
+    Sentences are tried from the most relevant down, and the search stops only once *limit* sentences are found
+    and no remaining one could beat or tie the worst of them (a score never exceeds the relevance), so only the
+    top of a large input is usually scanned.
     """
     if limit <= 0:
         return ()
@@ -184,7 +212,7 @@ def _key_figures(run: _Run, indices: Sequence[int], relevance: FloatArray, limit
     by_relevance = sorted(indices, key=lambda i: (-float(relevance[i]), i))
     best: list[tuple[float, int]] = []
     for i in by_relevance:
-        if len(best) >= limit and float(relevance[i]) <= -best[-1][0]:
+        if len(best) >= limit and float(relevance[i]) < -best[-1][0]:
             break
         strength = figure_strength(texts[i])
         if strength > 0:

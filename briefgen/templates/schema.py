@@ -77,11 +77,14 @@ class PartSpec:
     heading: str
     """The part's heading; for ``sections`` parts, the heading of the group's own part comes from the source."""
     count: int = 5
-    """Sentences (or phrases) in the part: per group for ``sections``, in total for the others."""
+    """The most sentences (or phrases) the part shows: per group for ``sections``, in total for the others."""
     as_list: bool = False
     """Bulleted list instead of running text (key points, key figures, quotes are always lists)."""
     group_by: str = GroupBy.SECTION
     """``sections`` parts only: ``section``, ``article`` or ``heading``."""
+    share: float | None = None
+    """The part's share of the brief's length (0-1, normalised over the parts present); ``None``: the default
+    for its type (see :mod:`briefgen.compose.length`). Key phrases and the source list take no share."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +99,15 @@ class TitleSpec:
 
 @dataclass(frozen=True, slots=True)
 class SummarySpec:
+    """The whole brief's default length (exactly one of sentences, words, ratio, pages) and the algorithm."""
+
     algorithm: str = "default"
     sentences: int | None = 6
-    """Length of the executive summary in sentences; or set ``words`` or ``ratio`` instead."""
+    """Length of the whole brief in sentences; or set ``words``, ``ratio`` or ``pages`` instead."""
     words: int | None = None
     ratio: float | None = None
+    pages: int | None = None
+    """As much as fits on this many PDF pages (measured on the rendered brief)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,6 +62,7 @@ def template_to_dict(t: Template) -> dict[str, Any]:
             "algorithm": t.summary.algorithm,
             **{k: v for k, v in (("sentences", t.summary.sentences), ("words", t.summary.words)) if v is not None},
             **({"ratio": t.summary.ratio} if t.summary.ratio is not None else {}),
+            **({"pages": t.summary.pages} if t.summary.pages is not None else {}),
         },
         "citations": {
             "style": t.citations.style,
@@ -79,6 +80,8 @@ def _part_to_dict(p: PartSpec) -> dict[str, Any]:
         out["as_list"] = p.as_list
     if p.type == PartType.SECTIONS:
         out["group_by"] = p.group_by
+    if p.share is not None:
+        out["share"] = p.share
     return out
 
 

@@ -280,6 +280,11 @@ def _parts(root: Fields) -> tuple[PartSpec, ...]:
             raise p.error("group_by", 'only applies to "sections" parts')
         group_by = p.choice("group_by", GroupBy.SECTION, _choices(GroupBy))
         heading = p.string("heading", DEFAULT_HEADINGS[PartType(kind)], max_len=80)
+        share = None
+        if p.has("share"):
+            if kind in (PartType.SOURCES, PartType.KEYPHRASES):
+                raise p.error("share", f'does not apply to "{kind}" parts (they take no part of the length)')
+            share = p.number("share", 0.0, 0.01, 1.0, "share of the brief's length")
         specs.append(
             PartSpec(
                 type=kind,
@@ -287,6 +292,7 @@ def _parts(root: Fields) -> tuple[PartSpec, ...]:
                 count=count,
                 as_list=p.boolean("as_list", kind in (PartType.KEY_POINTS, PartType.KEY_FIGURES)),
                 group_by=group_by,
+                share=share,
             )
         )
         p.finish()
@@ -303,17 +309,18 @@ def _summary(f: Fields) -> SummarySpec:
     algorithm = f.string("algorithm", "default", max_len=40) or "default"
     if not ALGORITHM_RULE.fullmatch(algorithm):
         raise f.error("algorithm", f'must be an algorithm name such as "default", got {shown(algorithm)}')
-    given = [k for k in ("sentences", "words", "ratio") if f.has(k)]
+    given = [k for k in ("sentences", "words", "ratio", "pages") if f.has(k)]
     if len(given) > 1:
-        raise f.error(given[1], f'cannot be set together with "{given[0]}"; set one of sentences, words, ratio')
-    sentences = f.integer("sentences", None, 1, 40, "sentences in the summary")
-    words = f.integer("words", None, 20, 2000, "words in the summary")
-    ratio = f.number("ratio", 0.0, 0.01, 0.5, "fraction of the selected text") if f.has("ratio") else None
+        raise f.error(given[1], f'cannot be set together with "{given[0]}"; set one of sentences, words, ratio, pages')
+    sentences = f.integer("sentences", None, 1, 200, "sentences in the brief")
+    words = f.integer("words", None, 20, 20000, "words in the brief")
+    ratio = f.number("ratio", 0.0, 0.01, 1.0, "fraction of the selected text") if f.has("ratio") else None
+    pages = f.integer("pages", None, 1, 50, "pages of the brief")
     f.raw("ratio")
     f.finish()
-    if sentences is None and words is None and ratio is None:
+    if sentences is None and words is None and ratio is None and pages is None:
         sentences = 6
-    return SummarySpec(algorithm=algorithm, sentences=sentences, words=words, ratio=ratio)
+    return SummarySpec(algorithm=algorithm, sentences=sentences, words=words, ratio=ratio, pages=pages)
 
 
 def _citations(f: Fields) -> CitationSpec:

@@ -1,0 +1,238 @@
+"""Filling the brief's parts from the summariser's ranking, within the brief's one length.
+
+The summariser ranks more sentences than the brief can hold (:func:`~briefgen.compose.length.ranking_budget`),
+in the order its selection loop chose them. The parts are filled in this order:
+
+1. pinned sentences, each in the part where it belongs (its section's part, else the executive summary, else
+   the key points); they always count, even past the budget;
+2. key figures and quotations, from their own candidates, each within its share and its ``count``;
+3. key points, executive summary and source sections from the ranking, best first: a sentence goes to the
+   first of these parts that still has room (so the key points hold the best sentences, the executive summary
+   the next ones, and the sections the rest, each section capped at the part's ``count``). Room is cumulative:
+   what the key points leave unused passes to the executive summary, and both pass theirs to the sections.
+
+A sentence that leans on the one before it (:func:`~briefgen.summarize.standalone.leans_on_previous`) is placed
+only in the same running-text part as that sentence, right after it (parts are shown in reading order); never
+as a bullet, never alone. Nothing is placed twice, by id, by any place it is cited from, or by text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from briefgen.compose.length import BriefLimit, allocate, shares
+from briefgen.compose.quotes import quote_candidates
+from briefgen.corpus import Corpus
+from briefgen.summarize.api import Summary, SummarySentence
+from briefgen.summarize.standalone import is_question, leans_on_previous
+from briefgen.templates.schema import PartSpec, PartType, Template
+
+_SPACE = re.compile(r"\s+")
+FLEXIBLE = (PartType.KEY_POINTS, PartType.EXECUTIVE_SUMMARY, PartType.SECTIONS)
+"""Parts filled from the ranking, in this order."""
+_Fits = Callable[[int, int], bool]
+
+
+def text_key(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+@dataclass
+class Filled:
+    """The sentences of each part, before headings and layout."""
+
+    parts: dict[str, list[SummarySentence]] = field(default_factory=dict)
+    """Part type -> its sentences (for ``sections``: all of them; see ``groups``)."""
+    groups: dict[str, list[SummarySentence]] = field(default_factory=dict)
+    """Group key -> sentences of one ``sections`` group, groups in brief order."""
+    allocated: dict[str, int] = field(default_factory=dict)
+    """Part type -> its share of the budget."""
+    candidates: dict[str, int] = field(default_factory=dict)
+    """Part type -> how many candidates it had (key figures, quotes)."""
+
+
+class _Used:
+    """Sentences already placed (by id, by any place they are cited from, and by text)."""
+
+    def __init__(self) -> None:
+        self.ids: set[str] = set()
+        self.texts: set[str] = set()
+
+    def has(self, s: SummarySentence) -> bool:
+        return s.id in self.ids or any(c.sentence in self.ids for c in s.citations) or text_key(s.text) in self.texts
+
+    def add(self, s: SummarySentence) -> None:
+        self.ids.add(s.id)
+        self.ids.update(c.sentence for c in s.citations)
+        self.texts.add(text_key(s.text))
+
+
+class Filler:
+    """One brief's filling (see the module doc); *group_of* maps a section id to its ``sections`` group key."""
+
+    def __init__(
+        self,
+        corpus: Corpus,
+        summary: Summary,
+        template: Template,
+        limit: BriefLimit,
+        group_keys: Sequence[str],
+        group_of: dict[str, str],
+    ) -> None:
+        self.corpus = corpus
+        self.summary = summary
+        self.template = template
+        self.limit = limit
+        self.specs: dict[str, PartSpec] = {p.type: p for p in template.parts}
+        self.group_of = group_of
+        self.used = _Used()
+        self.out = Filled(parts={t: [] for t in self.specs}, groups={k: [] for k in group_keys})
+        self.size_of: dict[str, int] = {t: 0 for t in self.specs}
+        self.home: dict[str, str] = {}
+        """Sentence id (and every id it is cited from) -> the part (or ``sections`` group key) holding it."""
+        self.ranking = sorted(summary.sentences, key=lambda s: (not s.pinned, s.rank, self.position(s)))
+
+    def position(self, s: SummarySentence) -> int:
+        return self.corpus.sentence(s.id).position
+
+    def size(self, s: SummarySentence) -> int:
+        return self.limit.size(s.text)
+
+    @property
+    def total_used(self) -> int:
+        return sum(self.size_of.values())
+
+    def place(self, part: str, s: SummarySentence, group: str | None = None) -> None:
+        self.used.add(s)
+        self.out.parts[part].append(s)
+        self.size_of[part] += self.size(s)
+        where = group if group is not None else part
+        for sentence_id in (s.id, *(c.sentence for c in s.citations)):
+            self.home[sentence_id] = where
+        if group is not None:
+            self.out.groups.setdefault(group, []).append(s)
+
+    def group_for(self, s: SummarySentence) -> str:
+        section = s.citations[0].section
+        return self.group_of.get(section, section)
+
+    def run(self) -> Filled:
+        weights = shares(self.template.parts)
+        figures = self.figure_candidates() if PartType.KEY_FIGURES in self.specs else []
+        quotes = quote_candidates(self.corpus, self.summary, self.group_of) if PartType.QUOTES in self.specs else []
+        allocated = allocate(self.limit.total, weights)
+        self.out.allocated = allocated
+        self.place_pins()
+        self.fill_listed(PartType.KEY_FIGURES, figures, allocated)
+        self.fill_listed(PartType.QUOTES, quotes, allocated)
+        self.fill_flexible(allocated)
+        return self.out
+
+    def place_pins(self) -> None:
+        for s in self.ranking:
+            if not s.pinned or self.used.has(s):
+                continue
+            if PartType.SECTIONS in self.specs:
+                self.place(PartType.SECTIONS, s, self.group_for(s))
+            else:
+                part = next((t for t in (*FLEXIBLE, *self.specs) if t in self.specs and t in self.size_of), None)
+                if part is not None:
+                    self.place(part, s)
+
+    def figure_candidates(self) -> list[SummarySentence]:
+        """Key-figure sentences, best first, leaving the very best sentences to the key points."""
+        spec = self.specs.get(PartType.KEY_POINTS)
+        reserved = {s.id for s in self.ranking[: spec.count]} if spec is not None else set()
+        return [s for s in self.summary.key_figures if s.id not in reserved]
+
+    def fill_listed(self, part: str, candidates: Iterable[SummarySentence], allocated: dict[str, int]) -> None:
+        spec = self.specs.get(part)
+        if spec is None:
+            return
+        room = allocated.get(part, 0)
+        count = 0
+        for s in candidates:
+            count += 1
+            if len(self.out.parts[part]) >= spec.count:
+                break
+            size = self.size(s)
+            if self.used.has(s) or leans_on_previous(s.text) or is_question(s.text):
+                continue
+            if self.size_of[part] + size <= room and self.total_used + size <= self.limit.total:
+                self.place(part, s)
+        self.out.candidates[part] = count
+
+    def fill_flexible(self, allocated: dict[str, int]) -> None:
+        order: list[str] = [t for t in FLEXIBLE if t in self.specs]
+        if not order:
+            return
+        fixed = sum(self.size_of[t] for t in self.specs if t not in order)
+        left = max(0, self.limit.total - fixed)
+        # a selection shorter than the budget is shared out as it is, so that every part gets its share of it
+        budget = min(left, sum(self.size(s) for s in self.ranking if not self.used.has(s)) + self.flexible_used(order))
+        weights = {t: allocated.get(t, 0) for t in order}
+        if sum(weights.values()) <= 0:
+            weights = {t: 1 for t in order}
+        share_total = sum(weights.values())
+        flexible = allocate(budget, {t: w / share_total for t, w in weights.items()})
+        bounds: list[int] = []
+        running = 0
+        for t in order:
+            running += flexible[t]
+            bounds.append(running)
+        bounds[-1] = left  # the last part may use whatever the others leave
+        self.out.allocated.update(flexible)
+
+        def fits(k: int, size: int) -> bool:
+            used = 0
+            for j, t in enumerate(order):
+                used += self.size_of[t]
+                if j >= k and used + size > bounds[j]:
+                    return False
+            return True
+
+        for s in self.ranking:
+            if s.pinned or self.used.has(s):
+                continue
+            size = self.size(s)
+            if leans_on_previous(s.text):
+                self.place_follower(s, order, fits, size)
+                continue
+            for k, t in enumerate(order):
+                if t == PartType.KEY_POINTS and len(self.out.parts[t]) >= self.specs[t].count:
+                    continue
+                group = self.group_for(s) if t == PartType.SECTIONS else None
+                if group is not None and len(self.out.groups.get(group, ())) >= self.specs[t].count:
+                    continue
+                if fits(k, size):
+                    self.place(t, s, group)
+                    break
+
+    def flexible_used(self, order: Sequence[str]) -> int:
+        return sum(self.size_of[t] for t in order)
+
+    def place_follower(self, s: SummarySentence, order: Sequence[str], fits: _Fits, size: int) -> None:
+        """Place *s* right after the sentence it leans on, in that sentence's running-text part, or not at all."""
+        before = self.previous(s.id)
+        where = self.home.get(before) if before is not None else None
+        if where is None:
+            return
+        if where == PartType.EXECUTIVE_SUMMARY and where in order:
+            if fits(order.index(where), size):
+                self.place(where, s)
+        elif (
+            where in self.out.groups
+            and PartType.SECTIONS in order
+            and self.group_for(s) == where
+            and fits(order.index(PartType.SECTIONS), size)
+        ):
+            self.place(PartType.SECTIONS, s, where)
+
+    def previous(self, sentence_id: str) -> str | None:
+        """The sentence before *sentence_id* in its section (``None`` for a section's first sentence)."""
+        ref = self.corpus.sentence(sentence_id)
+        siblings = ref.section.sentences
+        index = ref.position - self.corpus.sentence(siblings[0].id).position  # positions run on within a section
+        return siblings[index - 1].id if index > 0 else None

@@ -1,0 +1,90 @@
+"""The ``sections`` part of a brief: which group each selected section belongs to, and the groups' headings.
+
+Sections group by section, by article or by heading (the template's ``group_by``). A section that repeats an
+earlier one of another source (``Summary.copies``: a republished story) joins that one's group, so the story is
+shown once, under one heading, its sentences citing every source that carries them. A source heading that would
+read as one of the brief's own parts ("Summary", "Introduction", "Conclusion"…) is labelled with its article's
+title, so the reader knows whose it is: "Summary — North Korea crisis: What does Kim Jong-un really want?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from briefgen.citations import fallback_title, long_date
+from briefgen.corpus import Corpus
+from briefgen.summarize.api import Summary
+from briefgen.templates.schema import GroupBy, PartSpec, Template
+
+GENERIC_HEADINGS = frozenset(
+    (
+        "summary",
+        "introduction",
+        "intro",
+        "conclusion",
+        "conclusions",
+        "overview",
+        "background",
+        "abstract",
+        "context",
+        "details",
+        "analysis",
+        "discussion",
+        "notes",
+        "update",
+        "updates",
+        "key points",
+        "key figures",
+        "executive summary",
+        "in brief",
+        "at a glance",
+        "in summary",
+        "the bottom line",
+    )
+)
+"""Headings that name a part of a document rather than what it is about."""
+
+
+@dataclass(slots=True)
+class Group:
+    key: str
+    heading: str
+    subheading: str | None
+    sections: list[str] = field(default_factory=list)
+    """The selected sections it shows (originals only; copies are in ``copies``)."""
+    copies: list[str] = field(default_factory=list)
+
+
+def group_sections(
+    corpus: Corpus, summary: Summary, template: Template, spec: PartSpec | None, section_ids: Sequence[str]
+) -> tuple[list[Group], dict[str, str]]:
+    """The groups in brief order and, for every selected section, the key of the group that shows it."""
+    group_by = spec.group_by if spec is not None else GroupBy.SECTION
+    clashes = GENERIC_HEADINGS | {p.heading.strip().casefold() for p in template.parts}
+    groups: dict[str, Group] = {}
+    group_of: dict[str, str] = {}
+    for section_id in section_ids:
+        original = summary.copies.get(section_id, section_id)
+        source, article, section = corpus.section_context(original)
+        article_title = fallback_title(article.metadata, source.path)
+        sub: str | None
+        if group_by == GroupBy.ARTICLE:
+            article_id = summary.article_copies.get(article.id, article.id)
+            source, article = corpus.article_context(article_id)
+            article_title = fallback_title(article.metadata, source.path)
+            key, heading = article_id, article_title
+            details = ", ".join(x for x in (article.metadata.publisher, long_date(article.metadata.date)) if x)
+            sub = details or None
+        elif group_by == GroupBy.HEADING and section.heading:
+            key, heading, sub = "h:" + " ".join(section.heading.split()).casefold(), section.heading.strip(), None
+        else:
+            key = original
+            heading = (section.heading or "").strip() or article_title or (spec.heading if spec else "")
+            sub = article_title if heading != article_title else None
+        if heading.rstrip(":").strip().casefold() in clashes and article_title and heading != article_title:
+            heading = f"{heading.rstrip(':').strip()} — {article_title}"
+        group_of[section_id] = key
+        group = groups.setdefault(key, Group(key, heading, sub))
+        (group.sections if original == section_id else group.copies).append(section_id)
+    return list(groups.values()), group_of
