@@ -193,6 +193,15 @@ class Filler:
                     return False
             return True
 
+        def fits_in_total(_k: int, size: int) -> bool:
+            return self.flexible_used(order) + size <= left
+
+        # first each part within its share; then, if room is left (a part's cap or a short input left some of
+        # its share unused), any part with room under the whole length, so that the length is met
+        for test in (fits, fits_in_total):
+            self.fill_pass(order, test)
+
+    def fill_pass(self, order: Sequence[str], fits: _Fits) -> None:
         for s in self.ranking:
             if s.pinned or self.used.has(s):
                 continue

@@ -3,8 +3,9 @@
 Sections group by section, by article or by heading (the template's ``group_by``). A section that repeats an
 earlier one of another source (``Summary.copies``: a republished story) joins that one's group, so the story is
 shown once, under one heading, its sentences citing every source that carries them. A source heading that would
-read as one of the brief's own parts ("Summary", "Introduction", "Conclusion"…) is labelled with its article's
-title, so the reader knows whose it is: "Summary — North Korea crisis: What does Kim Jong-un really want?".
+read as one of the brief's own parts ("Summary", "Introduction", "Conclusion"…), or that several groups share ("Costs" in two
+reports), is labelled with its article's title, so the reader knows whose it is: "Summary — North Korea crisis:
+What does Kim Jong-un really want?". No heading appears twice in a brief.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class Group:
     sections: list[str] = field(default_factory=list)
     """The selected sections it shows (originals only; copies are in ``copies``)."""
     copies: list[str] = field(default_factory=list)
+    article_title: str = ""
 
 
 def group_sections(
@@ -85,6 +87,24 @@ def group_sections(
         if heading.rstrip(":").strip().casefold() in clashes and article_title and heading != article_title:
             heading = f"{heading.rstrip(':').strip()} — {article_title}"
         group_of[section_id] = key
-        group = groups.setdefault(key, Group(key, heading, sub))
+        group = groups.setdefault(key, Group(key, heading, sub, article_title=article_title))
         (group.sections if original == section_id else group.copies).append(section_id)
-    return list(groups.values()), group_of
+    out = list(groups.values())
+    _tell_apart(out)
+    return out, group_of
+
+
+def _tell_apart(groups: Sequence[Group]) -> None:
+    """Headings shared by several groups ("Costs" in two reports) get their article's title, then a number."""
+    for attempt in range(2):
+        seen: dict[str, list[Group]] = {}
+        for group in groups:
+            seen.setdefault(group.heading.casefold(), []).append(group)
+        for same in seen.values():
+            if len(same) < 2:
+                continue
+            for n, group in enumerate(same, start=1):
+                if attempt == 0 and group.article_title and group.article_title not in group.heading:
+                    group.heading = f"{group.heading} — {group.article_title}"
+                elif attempt == 1:
+                    group.heading = f"{group.heading} ({n})"
