@@ -42,10 +42,11 @@ CLUSTER_SIZE = 10
 CLUSTER_WORDS = 100
 
 
-def briefgen_system(algorithm: str) -> System:
+def briefgen_system(algorithm: str, context_rule: bool = True) -> System:
     def run(corpus: Corpus, words: int | None, sentences: int | None) -> list[str]:
         budget = Budget(words=words) if words is not None else Budget(sentences=sentences)
-        summary = summarize(corpus, SummaryRequest(budget=budget, algorithm=algorithm))
+        request = SummaryRequest(budget=budget, algorithm=algorithm, context_rule=context_rule)
+        summary = summarize(corpus, request)
         return [s.text for s in summary.sentences]
 
     return run
@@ -63,6 +64,8 @@ def systems(names: Sequence[str] | None = None) -> dict[str, System]:
     for algorithm in algorithm_names():
         label = f"briefgen {algorithm}" + (" (default)" if algorithm == DEFAULT_ALGORITHM else "")
         out[label] = briefgen_system(algorithm)
+        if algorithm == DEFAULT_ALGORITHM:
+            out[f"briefgen {algorithm}, leaning sentences allowed alone"] = briefgen_system(algorithm, False)
     for method in SUMY_METHODS:
         out[f"sumy {method}"] = sumy_system(method)
     if names:

@@ -43,6 +43,10 @@ class SummaryRequest:
     """How many key-figure sentences (``Summary.key_figures``)."""
     per_section_keyphrases: bool = True
     """Whether to fill ``Summary.section_keyphrases`` (skip it to save time on large inputs)."""
+    context_rule: bool = True
+    """A sentence that leans on the one before it ("However, …", "He said …") is chosen only together with
+    that one (:mod:`briefgen.summarize.standalone`). ``False`` lets such sentences stand alone, as the
+    machine-selected reference summaries of extractive benchmarks do; briefs and the command line keep it on."""
 
 
 @dataclass(frozen=True, slots=True)

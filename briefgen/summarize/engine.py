@@ -40,7 +40,9 @@ from briefgen.summarize.vectors import FloatArray
 class _Run:
     """One summarisation: the selected text, its duplicate groups and the chosen algorithm."""
 
-    def __init__(self, text: SelectedText, algorithm: Algorithm, cancel: CancelToken | None) -> None:
+    def __init__(
+        self, text: SelectedText, algorithm: Algorithm, cancel: CancelToken | None, context_rule: bool = True
+    ) -> None:
         self.text = text
         self.algorithm = algorithm
         self.cancel = cancel
@@ -55,7 +57,7 @@ class _Run:
             not s and not is_question(t) and not ends_with_colon(t) for s, t in zip(self.standalone, texts, strict=True)
         ]
         """Sentences kept out only for being short: a sentence budget may still need them."""
-        self.leans = [leans_on_previous(t) for t in texts]
+        self.leans = [context_rule and leans_on_previous(t) for t in texts]
         self.previous: list[int | None] = [None] * len(texts)
         for indices in text.sections.values():
             for before, after in itertools.pairwise(indices):
@@ -152,7 +154,7 @@ def summarize(
     steps = 4 + (len(text.section_ids) if request.per_section is not None else 0)
     report(progress, 0, steps, "Reading sentences")
     check(cancel)
-    run = _Run(text, get_algorithm(name), cancel)
+    run = _Run(text, get_algorithm(name), cancel, request.context_rule)
     report(progress, 1, steps, "Ranking sentences")
     check(cancel)
     everything = list(range(len(text.sentences)))

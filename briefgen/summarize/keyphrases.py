@@ -1,7 +1,13 @@
 """Key phrases, RAKE-style (Rose et al. 2010): runs of content words between stop words and punctuation.
 
-Candidates are runs of one to :data:`MAX_PHRASE_WORDS` content words; a single word counts only when it is a name
-(capitalised in most of its occurrences: "Pyongyang", "UN"), since lone common words ("use", "year") say little.
+Candidates are runs of one to :data:`MAX_PHRASE_WORDS` content words. A key phrase is a phrase of several words
+or a name, never a lone common word: a lone common word ("use", "year", "North") says little. A single word
+counts only when it is a name that is not also a common word of the language: it is capitalised somewhere other
+than at the start of a sentence ("Flooding closed the road" makes no name of "Flooding"), never written in lower
+case in the input (runs too long to be candidates count as evidence), not a stop word nor one of
+:data:`_COMMON_NAMES` (months, weekdays, compass points, titles and institutions: "North", "President",
+"Council"), and not just the first word of a name at least as frequent as the word alone ("Kim" beside "Kim
+Jong-un").
 A phrase scores how often it occurs times the square root of its length, so "nuclear weapons" mentioned five
 times beats "Swiss Army Knife" mentioned twice. Inflected forms are merged through their stems
 ("sanction"/"sanctions"), each phrase is shown in its most frequent spelling, and a phrase whose words are all
@@ -15,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from briefgen.nlp import stem, stop_words
 
@@ -24,6 +31,17 @@ _TOKENS_AND_BREAKS = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)|[^\w\s'’\-]+|\
 _DIGIT = re.compile(r"\d")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir"})
 """Titles break phrases: "Mr Kim" is about Kim."""
+_COMMON_NAMES = frozenset(
+    {"january", "february", "march", "april", "june", "july", "august", "september", "october", "november"}
+    | {"december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north", "south"}
+    | {"east", "west", "northern", "southern", "eastern", "western", "central", "new", "great", "united"}
+    | {"president", "minister", "secretary", "senator", "governor", "chancellor", "mayor", "king", "queen"}
+    | {"prince", "general", "government", "council", "parliament", "congress", "senate", "house", "party", "court"}
+    | {"police", "army", "state", "states", "city", "county", "republic", "union", "kingdom", "national", "federal"}
+    | {"royal"}
+)
+"""Common words that texts often capitalise as (part of) a name: never key phrases on their own ("May" is
+already a stop word)."""
 
 
 @lru_cache(maxsize=100_000)
@@ -40,17 +58,30 @@ def _classify(token: str) -> tuple[str | None, bool]:
 
 def candidate_phrases(text: str) -> Iterator[tuple[str, ...]]:
     """Runs of content words (surface forms) in *text*; a possessive ends its run ("Kim's missile tests")."""
+    for run, _initial in _runs(text):
+        if len(run) <= MAX_PHRASE_WORDS:
+            yield run
+
+
+def _runs(text: str) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """All runs of content words of *text*, however long, each with whether it starts the text (so a capital on
+    its first word may be only the sentence's)."""
     run: list[str] = []
+    first = True
+    initial = False
     for token in _TOKENS_AND_BREAKS.findall(text):
         word, ends = _classify(token) if token else (None, False)
         if word is not None:
+            if not run:
+                initial = first
             run.append(word)
-        if word is None or ends:
-            if 0 < len(run) <= MAX_PHRASE_WORDS:
-                yield tuple(run)
+        if token:
+            first = False
+        if (word is None or ends) and run:
+            yield tuple(run), initial
             run = []
-    if 0 < len(run) <= MAX_PHRASE_WORDS:
-        yield tuple(run)
+    if run:
+        yield tuple(run), initial
 
 
 @lru_cache(maxsize=100_000)
@@ -58,13 +89,22 @@ def _key(phrase: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(stem(word.lower().replace("’", "'")) for word in phrase)
 
 
-Phrase = tuple[tuple[str, ...], str]
-"""(stems, spelling) of one occurrence of a candidate phrase."""
+class Phrase(NamedTuple):
+    """One occurrence of a run of content words in a sentence."""
+
+    stems: tuple[str, ...]
+    spelling: str
+    initial: bool = False
+    """Whether it starts its sentence (so a capital on its first word may be only the sentence's)."""
+    candidate: bool = True
+    """Short enough to be a key phrase; longer runs are kept only as evidence of how words are written."""
 
 
 def sentence_phrases(text: str) -> tuple[Phrase, ...]:
-    """The candidate phrases of one sentence, ready for :func:`top_phrases`."""
-    return tuple((_key(phrase), " ".join(phrase)) for phrase in candidate_phrases(text))
+    """The runs of one sentence (the candidate phrases and the longer runs), ready for :func:`top_phrases`."""
+    return tuple(
+        Phrase(_key(run), " ".join(run), initial, len(run) <= MAX_PHRASE_WORDS) for run, initial in _runs(text)
+    )
 
 
 def keyphrases(texts: Iterable[str], limit: int = 10) -> tuple[str, ...]:
@@ -81,16 +121,41 @@ def top_phrases(sentences: Iterable[Sequence[Phrase]], limit: int = 10) -> tuple
         occurrences.update(phrases)
     counts: Counter[tuple[str, ...]] = Counter()
     spellings: dict[tuple[str, ...], dict[str, int]] = {}
-    for (key, spelling), n in occurrences.items():
-        counts[key] += n
-        spellings.setdefault(key, {})[spelling] = n
+    lower_case: set[str] = set()
+    """Stems written in lower case somewhere: common words, not names."""
+    named: set[str] = set()
+    """Stems capitalised somewhere other than at the start of a sentence."""
+    name_starts: Counter[tuple[str, str]] = Counter()
+    """How often a capitalised word is followed by another, by stems: ("kim", "jong-un")."""
+    for (key, spelling, initial, candidate), n in occurrences.items():
+        surface = spelling.split(" ")
+        for position, (stem_, word) in enumerate(zip(key, surface, strict=True)):
+            if word[:1].islower():
+                lower_case.add(stem_)
+                continue
+            if position or not initial:
+                named.add(stem_)
+            if position + 1 < len(surface) and surface[position + 1][:1].isupper():
+                name_starts[(stem_, key[position + 1])] += n
+        if candidate:
+            counts[key] += n
+            forms = spellings.setdefault(key, {})
+            forms[spelling] = forms.get(spelling, 0) + n
+    commonest_name: dict[str, int] = {}
+    """For each stem, how often the most frequent name it starts occurs."""
+    for (first, _), n in name_starts.items():
+        commonest_name[first] = max(commonest_name.get(first, 0), n)
 
     def eligible(key: tuple[str, ...]) -> bool:
         if len(key) > 1:
             return True
-        forms = spellings[key]
-        capitalised = sum(n for form, n in forms.items() if form[:1].isupper())
-        return capitalised * 2 > counts[key]
+        (word,) = key
+        return (
+            word in named
+            and word not in lower_case
+            and not any(form.lower() in _COMMON_NAMES for form in spellings[key])
+            and commonest_name.get(word, 0) < counts[key]
+        )
 
     repeated = any(n > 1 for key, n in counts.items() if eligible(key))
     ranked = sorted(

@@ -4,7 +4,9 @@ Budgets are hard: a word limit is never exceeded by chosen sentences (pinned sen
 they alone exceed it), and a sentence limit is met exactly whenever there are enough candidates.
 
 A sentence that leans on the one before it (:func:`~briefgen.summarize.standalone.leans_on_previous`) is a
-*follower*: it becomes a candidate only once the sentence it leans on has been chosen.
+*follower*: it is chosen only together with the sentence it leans on. Once that sentence is in, the follower is
+a candidate like any other; before that, the two compete as a pair, scored by their summed gain per word (or, under
+a sentence budget, per sentence), so a strong follower brings in the sentence that makes it readable.
 """
 
 from __future__ import annotations
@@ -38,8 +40,12 @@ def select(
     Ties go to the earlier sentence.
     """
     followers = followers or {}
+    pair_lead = np.array([p for p, fs in followers.items() for _ in fs], dtype=np.int64)
+    pair_follow = np.array([f for fs in followers.values() for f in fs], dtype=np.int64)
     chosen = list(pins)
     taken = set(pins)
+    taken_mask = np.zeros(len(word_counts), dtype=bool)
+    taken_mask[list(pins)] = True
     for index in pins:
         objective.add(index)
     used_words = int(word_counts[list(pins)].sum()) if pins else 0
@@ -63,19 +69,51 @@ def select(
             if reserve is None or not reserve.any():
                 break
             available, reserve = reserve, None
-        gains = objective.gains()
-        if scale is not None:
-            gains = gains / scale
-        best = int(np.argmax(np.where(available, gains, -np.inf)))
-        chosen.append(best)
-        taken.add(best)
-        available[best] = False
-        for follower in followers.get(best, ()):
-            if follower not in taken:
-                available[follower] = True
-        used_words += int(word_counts[best])
-        objective.add(best)
+        raw = objective.gains()
+        gains = raw / scale if scale is not None else raw
+        scores = np.where(available, gains, -np.inf)
+        best = int(np.argmax(scores))
+        picks = [best]
+        if pair_lead.size and (limits.sentences is None or len(chosen) + 2 <= limits.sentences):
+            pair = _best_pair(raw, available, taken_mask, pair_lead, pair_follow, word_counts, lengths, limits,
+                              used_words, objective.length_exponent if scale is not None else None)  # fmt: skip
+            if pair is not None and pair[0] > scores[best]:
+                picks = [pair[1], pair[2]]
+        for pick in picks:
+            chosen.append(pick)
+            taken.add(pick)
+            taken_mask[pick] = True
+            available[pick] = False
+            for follower in followers.get(pick, ()):
+                if follower not in taken:
+                    available[follower] = True
+            used_words += int(word_counts[pick])
+            objective.add(pick)
         steps += 1
         if steps % _CHECK_EVERY == 0:
             check(cancel)
     return chosen
+
+
+def _best_pair(
+    raw: np.ndarray,
+    available: BoolArray,
+    taken: BoolArray,
+    lead: IntArray,
+    follow: IntArray,
+    word_counts: IntArray,
+    lengths: np.ndarray,
+    limits: Limits,
+    used_words: int,
+    exponent: float | None,
+) -> tuple[float, int, int] | None:
+    """(score, lead, follower) of the best pair whose lead is available and whose follower is not taken."""
+    ok = available[lead] & ~taken[follow]
+    if limits.words is not None:
+        ok &= word_counts[lead] + word_counts[follow] <= limits.words - used_words
+    if not ok.any():
+        return None
+    total = raw[lead] + raw[follow]
+    score = total / (lengths[lead] + lengths[follow]) ** exponent if exponent is not None else total / 2
+    k = int(np.argmax(np.where(ok, score, -np.inf)))
+    return float(score[k]), int(lead[k]), int(follow[k])

@@ -93,8 +93,6 @@ _CONNECTIVES = frozenset(
         "plus",
         "regardless",
         "anyway",
-        "though",
-        "although",
     )
 )
 _BACK_REFERENCES = (
