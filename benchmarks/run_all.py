@@ -21,6 +21,7 @@ FULL: dict[str, list[str]] = {
     "rouge_bbc": [],
     "render_bench": [],
     "build_bench": [],
+    "brief_quality": [],
     "gui_startup": [],
     "gui_stall": [],
 }
@@ -30,6 +31,7 @@ QUICK: dict[str, list[str]] = {
     "rouge_bbc": ["--limit", "200", "--tasks", "single"],
     "render_bench": ["--runs", "1"],
     "build_bench": ["--runs", "1"],
+    "brief_quality": ["--quick"],
     "gui_startup": ["--runs", "2"],
     "gui_stall": ["--sources", "30"],
 }

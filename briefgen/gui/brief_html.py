@@ -1,7 +1,8 @@
 """The live preview's HTML: a composed brief as rich text for a :class:`QTextBrowser`.
 
 Each sentence links to ``s:<sentence id>`` and each citation marker to ``c:<sentence id>``, so a click can show
-the sentence's place in its source. Pinned sentences are shaded green.
+the sentence's place in its source. Pinned sentences are shaded green; emphasised spans (a key figure's
+quantities) are bold.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from briefgen.brief import Brief, PartKind
+from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, brief_markers, style_of
 
 CSS = """
@@ -52,7 +54,11 @@ def brief_fragments(brief: Brief, pins: frozenset[str] = frozenset()) -> list[st
             piece.append(f"<p>{escape(', '.join(part.terms))}</p>")
         items = []
         for si, sent in enumerate(part.sentences):
-            text = f"<a class='s' href='s:{escape(sent.id)}'>{escape(sent.text)}</a>"
+            shown = "".join(
+                f"<b>{escape(run)}</b>" if bold else escape(run)
+                for run, bold in emphasis_runs(sent.text, sent.emphasis)
+            )
+            text = f"<a class='s' href='s:{escape(sent.id)}'>{shown}</a>"
             if sent.id in pins:
                 text = f"<span class='pin'>{text}</span>"
             pieces = markers.pieces(pi, si)

@@ -1,4 +1,9 @@
-"""Steering the summary: length (sentences, words or a percentage; slider plus number), algorithm, template."""
+"""Steering the brief: its length (sentences, words, a percentage of the text or pages; slider plus number),
+with a count of what the previewed brief actually has beside it, the algorithm and the template.
+
+The length governs the whole brief, every part together. The count shows the preview's numbers, which are the
+export's numbers: the page count is measured on the rendered PDF by the preview build.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +13,20 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox,
 from briefgen.summarize.api import Budget
 
 MODES = (
-    ("sentences", "sentences", 1, 60, 5),
-    ("words", "words", 20, 3000, 250),
+    ("sentences", "sentences", 1, 200, 5),
+    ("words", "words", 20, 20_000, 250),
     ("ratio", "% of the text", 1, 100, 10),
+    ("pages", "pages", 1, 50, 2),
 )
 """(kind, label, minimum, maximum, default)."""
 
+COUNT_TIP = "What the brief in the preview has; an export of the same choices has the same."
+STALE_TIP = "Updating: these are the numbers of the previous preview."
+
 
 def budget_value(budget: Budget) -> tuple[str, int]:
+    if budget.pages is not None:
+        return "pages", budget.pages
     if budget.words is not None:
         return "words", budget.words
     if budget.ratio is not None:
@@ -24,11 +35,26 @@ def budget_value(budget: Budget) -> tuple[str, int]:
 
 
 def make_budget(kind: str, value: int) -> Budget:
+    if kind == "pages":
+        return Budget(pages=value)
     if kind == "words":
         return Budget(words=value)
     if kind == "ratio":
         return Budget(ratio=value / 100)
     return Budget(sentences=value)
+
+
+def plural(n: int, word: str) -> str:
+    """``1 page``, ``2 pages``, ``1,200 words``."""
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def count_text(words: int, sentences: int, pages: int | None) -> str:
+    """``412 words · 18 sentences · 2 pages`` (without pages when they were not measured)."""
+    parts = [plural(words, "word"), plural(sentences, "sentence")]
+    if pages is not None:
+        parts.append(plural(pages, "page"))
+    return " · ".join(parts)
 
 
 class LengthControls(QWidget):
@@ -43,16 +69,23 @@ class LengthControls(QWidget):
             self.mode.addItem(label, kind)
         self.mode.setAccessibleName("Length unit")
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setAccessibleName("Summary length")
+        self.slider.setAccessibleName("Brief length")
+        self.slider.setToolTip("The length of the whole brief, all its parts together")
         self.spin = QSpinBox(self)
-        self.spin.setAccessibleName("Summary length value")
+        self.spin.setAccessibleName("Brief length value")
         self.spin.setMinimumWidth(80)
+        self.count = QLabel("", self)
+        """Not in this widget's layout: the window shows it beside the preview's heading, just above the length
+        (a row of its own would cost height, and beside the slider it would squeeze the slider)."""
+        self.count.setAccessibleName("Brief size")
+        self.count.setToolTip(COUNT_TIP)
+        self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.algorithm = QComboBox(self)
         self.algorithm.setAccessibleName("Summary algorithm")
         self.algorithm.setToolTip("How sentences are chosen")
         self.template = QComboBox(self)
         self.template.setAccessibleName("Brief template")
-        self.template.setToolTip("How the brief is laid out")
+        self.template.setToolTip("How the brief is laid out; choosing one also takes its own length")
         length_label = QLabel("&Length", self)
         length_label.setBuddy(self.spin)
         algo_label = QLabel("&Method", self)
@@ -118,6 +151,29 @@ class LengthControls(QWidget):
         self.mode.blockSignals(False)
         self._apply_mode(kind, value)
 
+    # ---- the count of the previewed brief ------------------------------------------------------------------
+    def show_count(self, words: int, sentences: int, pages: int | None) -> None:
+        """The numbers of a new preview (``pages`` is ``None`` when they were not measured)."""
+        self.count.setText(count_text(words, sentences, pages))
+        self.count.setEnabled(True)
+        self.count.setToolTip(COUNT_TIP)
+
+    def mark_count_stale(self) -> None:
+        """A new preview is on its way: grey the numbers until it arrives."""
+        if self.count.text():
+            self.count.setEnabled(False)
+            self.count.setToolTip(STALE_TIP)
+
+    def clear_count(self) -> None:
+        """No brief (nothing to summarise, or it could not be made)."""
+        self.count.setText("")
+        self.count.setEnabled(True)
+        self.count.setToolTip(COUNT_TIP)
+
+    def count_is_stale(self) -> bool:
+        return not self.count.isEnabled()
+
+    # ---- algorithm and template ----------------------------------------------------------------------------
     @staticmethod
     def _fill(combo: QComboBox, items: list[tuple[str, str]], current: str) -> None:
         combo.blockSignals(True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -24,6 +25,7 @@ from briefgen.gui.autosave import Autosave, discard_recovery
 from briefgen.gui.engine_choices import algorithm_choices, template_choices
 from briefgen.gui.errors_dialog import show_error, show_errors
 from briefgen.gui.find_bar import FindBar
+from briefgen.gui.left_out import left_out_message
 from briefgen.gui.length_controls import LengthControls
 from briefgen.gui.metadata_form import MetadataForm
 from briefgen.gui.preview_controller import PreviewController
@@ -98,7 +100,11 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(4, 4, 4, 4)
-        rlayout.addWidget(QLabel("<b>Brief preview</b>", right))
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<b>Brief preview</b>", right))
+        header.addStretch(1)
+        header.addWidget(self.length.count)  # the count of what the preview has, just above the Length control
+        rlayout.addLayout(header)
         rlayout.addWidget(self.length)
         rlayout.addWidget(self.preview_pane, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -113,11 +119,15 @@ class MainWindow(QMainWindow):
         clayout.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.status_label = QLabel("", self)
+        self.left_out_label = QLabel("", self)
+        self.left_out_label.setAccessibleName("Left out of the brief")
+        self.left_out_label.hide()
         self.busy_bar = QProgressBar(self)
         self.busy_bar.setMaximumWidth(160)
         self.busy_bar.setTextVisible(False)
         self.busy_bar.hide()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.left_out_label)
         self.statusBar().addPermanentWidget(self.busy_bar)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
@@ -195,15 +205,16 @@ class MainWindow(QMainWindow):
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
         self.length.budgetChanged.connect(ws.set_budget)
         self.length.algorithmChanged.connect(ws.set_algorithm)
-        self.length.templateChanged.connect(ws.set_template)
+        self.length.templateChanged.connect(self.choose_template)
         ws.steeringChanged.connect(self._sync_controls)
+        ws.changed.connect(self.length.mark_count_stale)
         ws.dirtyChanged.connect(lambda _d: self._update_title())
         ws.pathChanged.connect(lambda _p: self._update_title())
         ws.sourcesChanged.connect(self._sources_changed)
         self.preview.updated.connect(self._preview_updated)
         self.preview.failed.connect(self._preview_failed)
         self.preview.emptied.connect(self._preview_emptied)
-        self.preview.started.connect(lambda: self._set_busy("Updating the brief…"))
+        self.preview.started.connect(self._preview_started)
         self.preview_pane.sentenceActivated.connect(self.show_sentence)
         self.project_io.opened.connect(self.recent.add)
         self.project_io.saved.connect(self.recent.add)
@@ -298,26 +309,48 @@ class MainWindow(QMainWindow):
         self.reading.show_section(ref.section.id, focus_sentence=sentence_id)
 
     # ---- preview -------------------------------------------------------------------------------------------
+    def _preview_started(self) -> None:
+        self._set_busy("Updating the brief…")
+        self.length.mark_count_stale()
+
     def _preview_updated(self, result: BuildResult) -> None:
         self._set_idle()
-        self.preview_pane.show_brief(result.brief, self.preview.fragments)
-        ids = {c.sentence for s in result.brief.sentences() for c in s.citations[:1]}
+        brief = result.brief
+        self.preview_pane.show_brief(brief, self.preview.fragments)
+        ids = {c.sentence for s in brief.sentences() for c in s.citations[:1]}
         self.reading.set_summary_ids(frozenset(ids))
-        n = len(result.brief.sentences())
+        n = len(brief.sentences())
+        self.length.show_count(brief.word_count(), n, result.pages)
+        self.tree_model.set_copies(result.summary.copies, result.summary.article_copies)
+        self._show_left_out(*left_out_message(brief.left_out))
         self.status_label.setText(
-            f"Brief: {n} sentence{'s' if n != 1 else ''} from {len(result.brief.sources)} source articles"
+            f"Brief: {n} sentence{'s' if n != 1 else ''} from {len(brief.sources)} source articles"
         )
 
     def _preview_failed(self, exc: BaseException) -> None:
         self._set_idle()
         from briefgen.gui.errors_dialog import error_text
 
+        self._no_brief()
         self.preview_pane.show_message(f"The brief could not be made: {error_text(exc)}")
 
     def _preview_emptied(self, reason: str) -> None:
         self._set_idle()
+        self._no_brief()
         self.preview_pane.show_message(reason)
         self.reading.set_summary_ids(frozenset())
+
+    def _no_brief(self) -> None:
+        self.length.clear_count()
+        self.tree_model.clear_copies()
+        self._show_left_out("", "")
+
+    def _show_left_out(self, text: str, details: str) -> None:
+        """Name what the latest brief left out (in the status bar; the full list in its tooltip)."""
+        self.left_out_label.setText(text)
+        self.left_out_label.setToolTip(details)
+        self.left_out_label.setAccessibleDescription(details)
+        self.left_out_label.setVisible(bool(text))
 
     def _set_busy(self, message: str) -> None:
         self.status_label.setText(message)
@@ -335,6 +368,21 @@ class MainWindow(QMainWindow):
             self.busy_bar.setValue(done)
 
     # ---- steering ------------------------------------------------------------------------------------------
+    def choose_template(self, name: str) -> None:
+        """Use the template *name*, with its own default length (so a one-page template gives one page)."""
+        if not name or name == self.workspace.state.template:
+            return
+        from briefgen.compose import template_budget
+        from briefgen.project_pipeline import load_template
+
+        try:
+            budget = template_budget(load_template(name))
+        except Exception as exc:  # a broken or vanished user template: say so, keep the current one
+            show_error(self, "The template could not be read", exc)
+            self._sync_controls()
+            return
+        self.workspace.set_template(name, budget)
+
     def refresh_choices(self) -> None:
         state = self.workspace.state
         self.length.set_algorithms(algorithm_choices(), state.algorithm)
@@ -376,7 +424,7 @@ class MainWindow(QMainWindow):
 
         editor = TemplateEditor(self.workspace.state.template, self.runner, self)
         editor.templatesChanged.connect(self.refresh_choices)
-        editor.templateChosen.connect(self.workspace.set_template)
+        editor.templateChosen.connect(self.choose_template)
         self.template_editor = editor
         editor.open()
 

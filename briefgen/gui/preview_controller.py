@@ -1,6 +1,7 @@
 """Keeps the live preview up to date: every change restarts a short single-shot timer (debounce); when it fires,
 the brief is recomputed in a worker. A newer request cancels the older one, and results of an older generation
-are discarded, so the preview always shows the latest choices and the window never waits.
+are discarded, so the preview always shows the latest choices and the window never waits. Each preview build also
+renders the brief to measure its pages (in the worker), so the numbers shown are the ones an export will have.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ class PreviewController(QObject):
         generation = self.generation
 
         def work(progress: ProgressCallback, cancel: CancelToken) -> tuple[BuildResult, list[str]]:
-            result = build_from_choices(choices, progress=progress, cancel=cancel)
+            # pages are measured on the rendered PDF here, so the count beside the Length control is the export's
+            result = build_from_choices(choices, progress=progress, cancel=cancel, measure_pages=True)
             return result, brief_fragments(result.brief, choices.pins)  # HTML made here, not on the UI thread
 
         job = self.runner.start(work, "preview")

@@ -1,21 +1,30 @@
 """A Qt item model over the workspace's corpus: source -> article -> section, with tri-state checkboxes.
 
 The model holds no choices of its own: check states are read from ``workspace.state.deselected`` and a click
-becomes ``workspace.tick(...)`` (an undoable command).
+becomes ``workspace.tick(...)`` (an undoable command). Sections and articles that the latest brief found to be
+copies of an earlier one (``Summary.copies`` / ``Summary.article_copies``) are shown greyed with "also in …",
+so the user sees why that copy is not in the brief; each new preview result replaces these marks.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from briefgen.gui.workspace import Workspace
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+COPY_ROLE = Qt.ItemDataRole.UserRole + 3
+"""The id of the section (article) this one is a copy of, or ``None``."""
+COPY_FG = QColor("#7A7A7A")
+SHORT_NAME = 50
+"""Longest name of an original shown in the tree ("also in …"); the tooltip has it in full."""
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -42,6 +51,8 @@ class SectionTreeModel(QAbstractItemModel):
         self.workspace = workspace
         self._roots: list[Node] = []
         self._by_id: dict[str, Node] = {}
+        self._copies: dict[str, str] = {}
+        """Section or article id -> the id of its original, from the latest brief."""
         self._rebuild()
         workspace.sourcesChanged.connect(self._on_sources_changed)
         workspace.selectionChanged.connect(self._on_selection_changed)
@@ -50,6 +61,7 @@ class SectionTreeModel(QAbstractItemModel):
     # ---- building ------------------------------------------------------------------------------------------
     def _rebuild(self) -> None:
         self._roots, self._by_id = [], {}
+        self._copies = {}  # the next preview result brings them back for the new sources
         corpus = self.workspace.state.effective_corpus()
         for r, src in enumerate(corpus.sources):
             snode = Node("source", src.id, source_label(src.path), src.path, None, r)
@@ -87,6 +99,55 @@ class SectionTreeModel(QAbstractItemModel):
         node.tooltip = _article_tip(art.metadata)
         idx = self.index_for(article_id)
         self.dataChanged.emit(idx, idx)
+
+    # ---- copies --------------------------------------------------------------------------------------------
+    def set_copies(self, sections: Mapping[str, str], articles: Mapping[str, str]) -> None:
+        """Mark the sections and articles that repeat an earlier one (from a new preview's summary)."""
+        new = {**sections, **articles}
+        if new == self._copies:
+            return
+        touched = set(new) | set(self._copies)
+        self._copies = new
+        for any_id in touched:
+            idx = self.index_for(any_id)
+            if idx.isValid():
+                self.dataChanged.emit(idx, idx)
+
+    def clear_copies(self) -> None:
+        self.set_copies({}, {})
+
+    def _original_name(self, node: Node, original_id: str) -> tuple[str, str]:
+        """(short name for the label, longer description for the tooltip) of *node*'s original."""
+        corpus = self.workspace.state.effective_corpus()
+        if not corpus.has(original_id):
+            return "an earlier source", "an earlier source"
+        if node.kind == "section":
+            src, art, sec = corpus.section_context(original_id)
+        else:
+            src, art = corpus.article_context(original_id)
+            sec = None
+        file_name = source_label(src.path)
+        title = art.metadata.title
+        own_title = (node.parent.label if node.kind == "section" and node.parent else node.label) or ""
+        short = title if title and title != own_title else file_name
+        if len(short) > SHORT_NAME:
+            short = short[: SHORT_NAME - 1].rstrip() + "…"
+        where = f"“{title}” ({file_name})" if title else file_name
+        if sec is not None and sec.heading:
+            where += f", section “{sec.heading}”"
+        return short, where
+
+    def _copy_texts(self, node: Node) -> tuple[str, str] | None:
+        original = self._copies.get(node.id)
+        if original is None or node.kind == "source":
+            return None
+        short, where = self._original_name(node, original)
+        what = "This section" if node.kind == "section" else "This article"
+        tip = (
+            f"{what} is mostly the same text as {where}, earlier in the brief's order. "
+            "The brief shows the story once, from there."
+        )
+        return f"also in {short}", tip
 
     def _emit_subtree_changed(self, node: Node) -> None:
         if not node.children:
@@ -147,9 +208,15 @@ class SectionTreeModel(QAbstractItemModel):
         if node is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return node.label
+            copy = self._copy_texts(node) if node.id in self._copies else None
+            return node.label if copy is None else f"{node.label} — {copy[0]}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip
+            copy = self._copy_texts(node) if node.id in self._copies else None
+            return node.tooltip if copy is None else f"{node.tooltip}\n\n{copy[1]}"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return COPY_FG if node.id in self._copies else None
+        if role == COPY_ROLE:
+            return self._copies.get(node.id)
         if role == Qt.ItemDataRole.CheckStateRole:
             return self.check_state(node)
         if role == ID_ROLE:

@@ -71,7 +71,8 @@ GROUP_TITLES = {
     "output": "Output",
 }
 PART_COLUMNS = ("type", "heading", "count", "as_list", "group_by")
-LENGTH_KINDS = ("sentences", "words", "ratio")
+LENGTH_KINDS = ("sentences", "words", "ratio", "pages")
+"""Units of the whole brief's default length (``summary``)."""
 
 
 def _label(key: str) -> str:
@@ -259,6 +260,7 @@ class TemplateForm(QWidget):
         type_combo = QComboBox(self.parts)
         type_combo.addItems(_values(PartType))
         type_combo.setCurrentText(str(part.get("type", "")))
+        type_combo.setProperty("share", part.get("share"))  # no field of its own: kept as it was
         type_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.parts.setCellWidget(row, 0, type_combo)
         self.parts.setItem(row, 1, QTableWidgetItem(str(part.get("heading", ""))))
@@ -291,6 +293,9 @@ class TemplateForm(QWidget):
             part["as_list"] = as_list.isChecked()
         if part["type"] == PartType.SECTIONS:
             part["group_by"] = group.currentText()
+        share = type_combo.property("share")
+        if share is not None:
+            part["share"] = share
         return part
 
     def _remove_part(self) -> None:

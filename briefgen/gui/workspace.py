@@ -162,9 +162,15 @@ class Workspace(QObject):
             self.state.algorithm = name
             self._steered()
 
-    def set_template(self, name: str) -> None:
-        if name != self.state.template:
-            self.state.template = name
+    def set_template(self, name: str, budget: Budget | None = None) -> None:
+        """Use the template *name*; with *budget*, also take that length (a template's own default length),
+        in one change so the preview and the saved project agree."""
+        changed = name != self.state.template
+        self.state.template = name
+        if budget is not None and budget != self.state.budget:
+            self.state.budget = budget
+            changed = True
+        if changed:
             self._steered()
 
     def set_output_format(self, fmt: str) -> None:

@@ -16,6 +16,7 @@ from briefgen.render.docx_footnotes import Footnotes
 from briefgen.render.docx_hyperlinks import internal_link, text_with_links
 from briefgen.render.docx_xml import BookmarkIds, XmlElement, run, tab_run, wrap_in_bookmark
 from briefgen.render.logo import LogoImage
+from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
 from briefgen.render.style import LogoPosition, RenderStyle, marking_banner, marking_text
 
@@ -100,7 +101,8 @@ class DocxBody:
                 self.sentence(p, index, i, sentence)
 
     def sentence(self, p: XmlElement, part_index: int, index: int, sentence: BriefSentence) -> None:
-        p.append(run(sentence.text))
+        for text, bold in emphasis_runs(sentence.text, sentence.emphasis):
+            p.append(run(text, bold=bold))
         pieces = self.markers.pieces(part_index, index)
         if not pieces:
             return

@@ -17,7 +17,7 @@ from briefgen.render.common import (
     meta_line,
     subtitle,
 )
-from briefgen.render.markdown_text import md_escape, md_with_links
+from briefgen.render.markdown_text import md_emphasised, md_escape, md_with_links
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
 from briefgen.render.registry import Warn
 from briefgen.render.style import RenderStyle, marking_text
@@ -90,7 +90,7 @@ def markdown_text(
 
 
 def _sentence(brief: Brief, markers: BriefMarkers, part_index: int, index: int, sentence: BriefSentence) -> str:
-    text = md_escape(sentence.text)
+    text = md_emphasised(sentence.text, sentence.emphasis)
     pieces = markers.pieces(part_index, index) if part_index >= 0 else ()
     if not pieces:
         return text

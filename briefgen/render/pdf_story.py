@@ -18,6 +18,7 @@ from briefgen.render.common import (
     subtitle,
 )
 from briefgen.render.logo import LogoImage
+from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, MarkerPiece, Note, style_of
 from briefgen.render.pdf_fonts import PdfFonts, RegisteredFamily
 from briefgen.render.pdf_notes import NOTE_CALLBACK, NotedFlowable, NoteState
@@ -103,7 +104,11 @@ class StoryBuilder:
         return f'\u00a0<font color="{accent}">{"".join(parts)}</font>'
 
     def sentence(self, part_index: int, index: int, sentence: BriefSentence) -> str:
-        return self.text(sentence.text) + self.marker(self.markers.pieces(part_index, index))
+        text = "".join(
+            f"<b>{self.text(run)}</b>" if bold else self.text(run)
+            for run, bold in emphasis_runs(sentence.text, sentence.emphasis)
+        )
+        return text + self.marker(self.markers.pieces(part_index, index))
 
     def note_markup(self, note: Note) -> str:
         return " ".join(self.linked_text(item.text) for item in note.items)

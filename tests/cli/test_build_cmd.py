@@ -12,11 +12,18 @@ import pytest
 
 from briefgen.cli.main import main
 from briefgen.ingest import load_sources
-from briefgen.render.markdown_text import md_escape
+from briefgen.render.markdown_text import md_emphasised, md_escape
+from briefgen.summarize.key_figures import quantity_spans
 from briefgen.templates.builtins import builtin_templates
 
 RENDERER_MODULES = {"pdf": "briefgen.render.pdf_renderer", "docx": "briefgen.render.docx_renderer", "md": None}
 
+
+
+def shown_in_markdown(markdown: str, sentence: str) -> str:
+    """How *sentence* is written in the Markdown brief: escaped, with a key figure's quantities in bold."""
+    plain = md_escape(sentence)
+    return plain if plain in markdown else md_emphasised(sentence, quantity_spans(sentence))
 
 def need_renderer(fmt: str) -> None:
     module = RENDERER_MODULES[fmt]
@@ -92,7 +99,7 @@ def assert_sentences_verbatim_and_cited(report: dict[str, Any], out: Path, fmt: 
             assert entries[citation["article"]]["source"] == citation["source"]
             numbers.append(entries[citation["article"]]["number"])
         if fmt == "md":
-            shown = md_escape(sentence["text"])
+            shown = shown_in_markdown(text, sentence["text"])
             at = text.find(shown)
             assert at >= 0, f"not in the Markdown: {sentence['text']!r}"
             marker = text[at + len(shown) : at + len(shown) + 200]
@@ -315,7 +322,7 @@ def test_each_builtin_marks_every_sentence_in_its_citation_style(
     report = json.loads(report_path.read_text(encoding="utf-8"))
     text = out.read_text(encoding="utf-8")
     for sentence in report["sentences"]:
-        shown = md_escape(sentence["text"])
+        shown = shown_in_markdown(text, sentence["text"])
         at = text.find(shown)
         assert at >= 0, sentence["text"]
         assert re.match(marker, text[at + len(shown) :]), text[at + len(shown) : at + len(shown) + 60]

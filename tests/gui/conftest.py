@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -49,7 +49,7 @@ def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     win.deleteLater()
 
 
-def load(qtbot, win: MainWindow, paths: list[str | Path]) -> None:
+def load(qtbot, win: MainWindow, paths: Sequence[str | Path]) -> None:
     """Add sources through the window's own worker and wait for the brief preview."""
     with qtbot.waitSignal(win.preview.settled, timeout=LOAD_TIMEOUT_MS):
         win.add_paths([str(p) for p in paths])

@@ -129,6 +129,10 @@ def test_switching_template_changes_the_brief(qtbot, window: MainWindow, seeds_d
 
 def test_length_controls_steer_the_summary(qtbot, window: MainWindow, seeds_dir: Path) -> None:
     load(qtbot, window, sorted(seeds_dir.iterdir()))
+    mode = window.length.mode
+    if mode.currentData() != "sentences":  # the default length is in words
+        with qtbot.waitSignal(window.preview.updated, timeout=LOAD_TIMEOUT_MS):
+            mode.setCurrentIndex(mode.findData("sentences"))
     with qtbot.waitSignal(window.preview.updated, timeout=LOAD_TIMEOUT_MS) as blocker:
         window.length.spin.setValue(2)
     small = len(blocker.args[0].summary.sentences)

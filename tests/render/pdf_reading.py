@@ -101,3 +101,17 @@ def notes_by_page(reader: PdfReader, left: float = 22 * 72 / 25.4, max_size: flo
         page.extract_text(visitor_text=visit)
         pages.append(found)
     return pages
+
+
+def body_text_by_size(reader: PdfReader, min_size: float = 8.5) -> str:
+    """The text drawn at *min_size* points or more, in drawing order, without spaces between fragments: the
+    body without footnotes, superscripts, header and footer (for containment tests on squashed text)."""
+    pieces: list[str] = []
+    for page in reader.pages:
+
+        def visit(text: str, _cm: list[float], _tm: list[float], _fd: object, size: float) -> None:
+            if size >= min_size:
+                pieces.append(text)
+
+        page.extract_text(visitor_text=visit)
+    return "".join(pieces)
