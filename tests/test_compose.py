@@ -118,11 +118,13 @@ def test_sections_share_the_rest_by_rank_each_within_its_count(corpus: Corpus) -
 def test_group_by_article(corpus: Corpus) -> None:
     summary = Summary("test", ranked_everything(corpus))
     t = template(parts=[{"type": "sections", "count": 2, "group_by": "article"}, {"type": "sources"}])
-    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY), budget=Budget(sentences=10))
+    brief = compose(corpus, summary, t, details=BriefDetails(day=DAY), budget=Budget(sentences=4))
     sections = [p for p in brief.parts if p.kind == PartKind.SECTION]
     assert [p.heading for p in sections] == ["Flood barrier approved", "Coastal towns weigh the price"]
-    assert all(len(p.sentences) == 2 for p in sections)
+    assert all(len(p.sentences) == 2 for p in sections)  # each article within the part's count
     assert sections[0].subheading is not None and "2024" in sections[0].subheading
+    longer = compose(corpus, summary, t, details=BriefDetails(day=DAY), budget=Budget(sentences=7))
+    assert len(longer.sentences()) == 7, "past the count when the length asks for more: the length is met"
 
 
 def test_group_by_heading_merges_sections_with_the_same_heading(corpus: Corpus) -> None:

@@ -24,10 +24,12 @@ def add_length_arguments(parser: Any, *, pages: bool, default_help: str) -> None
     length.add_argument("--sentences", type=int, metavar="N", help=f"N sentences in all ({default_help})")
     length.add_argument("--words", type=int, metavar="N", help="whole sentences totalling at most N words in all")
     length.add_argument("--ratio", type=float, metavar="R", help="at most R (0-1] of the selected text's words")
-    if pages:
-        length.add_argument(
-            "--pages", type=int, metavar="N", help="as much as fits on N pages of the PDF with the template"
-        )
+    length.add_argument(
+        "--pages",
+        type=int,
+        metavar="N",
+        help="as much as fits on N pages of the PDF with the template" if pages else argparse.SUPPRESS,
+    )
     parser.add_argument(
         "--algorithm",
         metavar="NAME",
@@ -35,8 +37,11 @@ def add_length_arguments(parser: Any, *, pages: bool, default_help: str) -> None
     )
 
 
-def budget_from_args(args: argparse.Namespace) -> Budget | None:
-    """The length the options ask for (``None`` when none was given), refusing absurd values."""
+def budget_from_args(args: argparse.Namespace, *, pages: bool = True) -> Budget | None:
+    """The length the options ask for (``None`` when none was given), refusing absurd values (and pages
+    where *pages* is false: a summary has no pages)."""
+    if not pages and getattr(args, "pages", None) is not None:
+        raise InputError("--pages applies to briefs (briefgen build); give --sentences, --words or --ratio")
     checks: tuple[tuple[str, int | float], ...] = (
         ("sentences", MAX_SENTENCES),
         ("words", MAX_WORDS),

@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
     request = SummaryRequest(
         selection=tuple(args.select),
-        budget=budget_from_args(args) or Budget(sentences=DEFAULT_SENTENCES),
+        budget=budget_from_args(args, pages=False) or Budget(sentences=DEFAULT_SENTENCES),
         algorithm=args.algorithm or "default",
         pins=frozenset(args.pin),
         excludes=frozenset(args.exclude),

@@ -175,8 +175,7 @@ class Filler:
         weights = {t: allocated.get(t, 0) for t in order}
         if sum(weights.values()) <= 0:
             weights = {t: 1 for t in order}
-        share_total = sum(weights.values())
-        flexible = allocate(budget, {t: w / share_total for t, w in weights.items()})
+        flexible = self.capped_allocation(budget, weights)
         bounds: list[int] = []
         running = 0
         for t in order:
@@ -196,12 +195,13 @@ class Filler:
         def fits_in_total(_k: int, size: int) -> bool:
             return self.flexible_used(order) + size <= left
 
-        # first each part within its share; then, if room is left (a part's cap or a short input left some of
-        # its share unused), any part with room under the whole length, so that the length is met
-        for test in (fits, fits_in_total):
-            self.fill_pass(order, test)
+        # first each part within its share and each section within the part's count; then, if room is left (a
+        # section's count or a short input left some of a share unused), the sentence's own section first, past
+        # its count, then the summary: a long brief grows its sections rather than piling into the summary
+        self.fill_pass(order, fits, capped=True)
+        self.fill_pass(sorted(order, key=lambda t: t != PartType.SECTIONS), fits_in_total, capped=False)
 
-    def fill_pass(self, order: Sequence[str], fits: _Fits) -> None:
+    def fill_pass(self, order: Sequence[str], fits: _Fits, *, capped: bool) -> None:
         for s in self.ranking:
             if s.pinned or self.used.has(s):
                 continue
@@ -213,11 +213,28 @@ class Filler:
                 if t == PartType.KEY_POINTS and len(self.out.parts[t]) >= self.specs[t].count:
                     continue
                 group = self.group_for(s) if t == PartType.SECTIONS else None
-                if group is not None and len(self.out.groups.get(group, ())) >= self.specs[t].count:
+                if capped and group is not None and len(self.out.groups.get(group, ())) >= self.specs[t].count:
                     continue
                 if fits(k, size):
                     self.place(t, s, group)
                     break
+
+    def capped_allocation(self, budget: int, weights: dict[str, int]) -> dict[str, int]:
+        """*budget* shared by *weights*, the key points held to what their ``count`` of sentences can use (their
+        unused share goes to the other parts in proportion, not all to the next one)."""
+        share_total = sum(weights.values())
+        flexible = allocate(budget, {t: w / share_total for t, w in weights.items()})
+        spec = self.specs.get(PartType.KEY_POINTS)
+        if spec is None or PartType.KEY_POINTS not in flexible or len(flexible) < 2:
+            return flexible
+        top = self.ranking[: spec.count]
+        most = sum(self.size(s) for s in top) if len(top) == spec.count else flexible[PartType.KEY_POINTS]
+        if flexible[PartType.KEY_POINTS] <= most:
+            return flexible
+        rest = {t: w for t, w in weights.items() if t != PartType.KEY_POINTS}
+        rest_total = sum(rest.values()) or 1
+        out = allocate(budget - most, {t: w / rest_total for t, w in rest.items()})
+        return {PartType.KEY_POINTS: most, **out}
 
     def flexible_used(self, order: Sequence[str]) -> int:
         return sum(self.size_of[t] for t in order)

@@ -19,11 +19,11 @@ from briefgen.templates.builtins import builtin_templates
 RENDERER_MODULES = {"pdf": "briefgen.render.pdf_renderer", "docx": "briefgen.render.docx_renderer", "md": None}
 
 
-
 def shown_in_markdown(markdown: str, sentence: str) -> str:
     """How *sentence* is written in the Markdown brief: escaped, with a key figure's quantities in bold."""
     plain = md_escape(sentence)
     return plain if plain in markdown else md_emphasised(sentence, quantity_spans(sentence))
+
 
 def need_renderer(fmt: str) -> None:
     module = RENDERER_MODULES[fmt]

@@ -113,9 +113,7 @@ def test_a_word_budget_is_never_exceeded_and_filled_as_far_as_sentences_allow(
 
 @FAST
 @given(corpora(), st.sampled_from(TEMPLATES), st.integers(1, 25))
-def test_a_sentence_budget_is_met_exactly_when_enough_sentences_exist(
-    corpus: Corpus, template: str, n: int
-) -> None:
+def test_a_sentence_budget_is_met_exactly_when_enough_sentences_exist(corpus: Corpus, template: str, n: int) -> None:
     result = build(corpus, template, Budget(sentences=n))
     delivered = len(result.brief.sentences())
     assert delivered <= n

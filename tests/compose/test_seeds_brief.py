@@ -1,0 +1,82 @@
+"""The commissioned seed files as a reader meets their brief: one story shown once, nothing mid-thought, real
+figures, the length asked for. (Read from ../shared; skipped where it is absent.)"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from briefgen.brief import PartKind
+from briefgen.build import BuildResult, build_brief
+from briefgen.compose import BriefDetails
+from briefgen.summarize.api import Budget
+from briefgen.summarize.key_figures import quantity_spans
+from briefgen.templates.builtins import builtin_templates
+from briefgen.templates.schema import Template
+from briefgen.templates.validate import template_from_dict
+from tests.compose.test_length_properties import check_reading
+
+DAY = BriefDetails(day=dt.date(2025, 1, 1))
+
+
+def seeds(seeds_dir: Path) -> list[str]:
+    return sorted(str(p) for p in seeds_dir.glob("*.txt"))
+
+
+def build(seeds_dir: Path, template: str | Template, budget: Budget | None = None) -> BuildResult:
+    return build_brief(seeds(seeds_dir), template, budget=budget, details=DAY)
+
+
+@pytest.mark.parametrize("template", sorted(builtin_templates()))
+def test_the_shared_story_is_shown_once_and_reads_from_its_start(seeds_dir: Path, template: str) -> None:
+    result = build(seeds_dir, template, Budget(words=700))
+    brief, corpus = result.brief, result.corpus
+    check_reading(corpus, brief)  # no repeated heading, no question, no leaning sentence alone, verbatim
+    assert brief.word_count() <= 700
+    first, second = corpus.sources
+    # the BBC analysis is in both files: its sections in the second file are copies of the first file's
+    copied = {corpus.section_context(s)[0].id for s in result.summary.copies}
+    assert copied == {second.id}
+    shared = [s for s in brief.sentences() if {c.source for c in s.citations} == {first.id, second.id}]
+    assert len(shared) >= 3, "the story's sentences cite both files that carry it"
+    texts = [s.text for s in brief.sentences()]
+    assert not any(t.startswith("That prompted") for t in texts) or any(
+        t.startswith("Long-standing tensions") for t in texts
+    )
+
+
+def test_the_seeds_summary_section_is_labelled_as_the_source_s(seeds_dir: Path) -> None:
+    parts = [{"type": "sections"}, {"type": "sources"}]
+    template = template_from_dict({"schema_version": 1, "name": "t", "parts": parts}, "t.json")
+    brief = build(seeds_dir, template, Budget(sentences=60)).brief
+    headings = [p.heading for p in brief.parts if p.kind == PartKind.SECTION]
+    assert "Summary" not in headings
+    assert "Summary — North Korea crisis: What does Kim Jong-un really want?" in headings
+
+
+def test_the_seeds_key_figures_are_figures_and_fill_the_count(seeds_dir: Path) -> None:
+    brief = build(seeds_dir, "policy-brief", Budget(words=1500)).brief
+    figures = next(p for p in brief.parts if p.kind == PartKind.KEY_FIGURES)
+    assert len(figures.sentences) == 4
+    for sentence in figures.sentences:
+        assert quantity_spans(sentence.text), sentence.text
+        assert sentence.emphasis == quantity_spans(sentence.text)
+    joined = " ".join(s.text for s in figures.sentences)
+    assert "28,000 troops" in joined and "60 nuclear bombs" in joined
+    assert "Manuel Artime Theater" not in joined
+
+
+def test_the_seeds_key_phrases_are_names_or_phrases(seeds_dir: Path) -> None:
+    brief = build(seeds_dir, "research-digest").brief
+    terms = next(p for p in brief.parts if p.kind == PartKind.KEYPHRASES).terms
+    assert terms
+    assert "North" not in terms
+    assert all(" " in t or t[:1].isupper() for t in terms)
+
+
+@pytest.mark.parametrize("words", [150, 250, 400])
+def test_the_seeds_brief_lands_just_under_its_word_budget(seeds_dir: Path, words: int) -> None:
+    delivered = build(seeds_dir, "policy-brief", Budget(words=words)).brief.word_count()
+    assert 0.9 * words <= delivered <= words
