@@ -3,9 +3,9 @@
 Sections group by section, by article or by heading (the template's ``group_by``). A section that repeats an
 earlier one of another source (``Summary.copies``: a republished story) joins that one's group, so the story is
 shown once, under one heading, its sentences citing every source that carries them. A source heading that would
-read as one of the brief's own parts ("Summary", "Introduction", "Conclusion"…), or that several groups share ("Costs" in two
-reports), is labelled with its article's title, so the reader knows whose it is: "Summary — North Korea crisis:
-What does Kim Jong-un really want?". No heading appears twice in a brief.
+read as one of the brief's own parts ("Summary", "Introduction", "Conclusion"…), or that several groups share
+("Costs" in two reports), is labelled with its article's title, so the reader knows whose it is: "Summary —
+North Korea crisis: What does Kim Jong-un really want?". No heading appears twice in a brief.
 """
 
 from __future__ import annotations

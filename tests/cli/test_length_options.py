@@ -25,7 +25,7 @@ def sample_files(samples_dir: Path) -> list[str]:
     [
         (("--words", "250"), lambda r: 225 <= r["words"] <= 250),
         (("--sentences", "9"), lambda r: r["sentence_count"] == 9),
-        (("--ratio", "0.1"), lambda r: 0 < r["words"]),
+        (("--ratio", "0.1"), lambda r: r["words"] > 0),
         (("--pages", "1"), lambda r: r["pages"] == 1),
     ],
 )
