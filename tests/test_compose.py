@@ -264,3 +264,10 @@ def test_the_article_is_named_once_above_its_run_of_sections(samples_dir) -> Non
     assert title is not None
     assert sections[0].subheading == title or title in sections[0].heading
     assert all(p.subheading is None for p in sections[1:])
+
+
+def test_the_title_names_the_story_the_brief_opens_with(corpus: Corpus) -> None:
+    harrow = find(corpus, "Harrowmere")
+    summary = Summary("test", (ss(corpus, harrow, rank=0), ss(corpus, find(corpus, "The grant"), rank=1)))
+    brief = compose(corpus, summary, template(), details=BriefDetails(day=DAY), budget=Budget(sentences=2))
+    assert brief.title == "Coastal towns weigh the price", "the first sentence's article, not the first source"

@@ -127,7 +127,10 @@ def compose(
     for part in parts:
         for sentence in part.sentences:
             check_verbatim(corpus, sentence)
-    values = placeholder_values(corpus, template, section_ids, details, day)
+    lead = next((s.citations[0].article for part in parts for s in part.sentences), None)
+    if lead is not None:
+        lead = summary.article_copies.get(lead, lead)  # a republished story is named by its first source
+    values = placeholder_values(corpus, template, section_ids, details, day, lead)
     title = details.title if details.title is not None else substitute(template.title.pattern, values)
     subtitle = details.subtitle if details.subtitle is not None else substitute(template.title.subtitle, values)
     marking = details.marking if details.marking is not None else values["marking"]

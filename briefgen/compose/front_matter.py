@@ -29,9 +29,15 @@ class BriefDetails:
 
 
 def placeholder_values(
-    corpus: Corpus, template: Template, section_ids: Sequence[str], details: BriefDetails, day: dt.date
+    corpus: Corpus,
+    template: Template,
+    section_ids: Sequence[str],
+    details: BriefDetails,
+    day: dt.date,
+    lead_article: str | None = None,
 ) -> dict[str, str]:
-    """Values of the placeholders (``{title}``, ``{date}``...) for a brief of *section_ids*."""
+    """Values of the placeholders (``{title}``, ``{date}``...) for a brief of *section_ids*: ``{title}`` is the
+    title of *lead_article* (the story the brief opens with) or else of the first selected article."""
     sources: list[str] = []
     articles: list[str] = []
     first_title = ""
@@ -42,6 +48,9 @@ def placeholder_values(
         if article.id not in articles:
             articles.append(article.id)
             first_title = first_title or fallback_title(article.metadata, source.path)
+    if lead_article is not None:
+        source, article = corpus.article_context(lead_article)
+        first_title = fallback_title(article.metadata, source.path)
     marking = details.marking or template.style.marking.text or ""
     return {
         "title": first_title or "Brief",
