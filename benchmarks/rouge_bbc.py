@@ -42,7 +42,7 @@ CLUSTER_SIZE = 10
 CLUSTER_WORDS = 100
 
 
-def briefgen_system(algorithm: str, context_rule: bool = True) -> System:
+def briefgen_system(algorithm: str, context_rule: bool = False) -> System:
     def run(corpus: Corpus, words: int | None, sentences: int | None) -> list[str]:
         budget = Budget(words=words) if words is not None else Budget(sentences=sentences)
         request = SummaryRequest(budget=budget, algorithm=algorithm, context_rule=context_rule)
@@ -65,7 +65,7 @@ def systems(names: Sequence[str] | None = None) -> dict[str, System]:
         label = f"briefgen {algorithm}" + (" (default)" if algorithm == DEFAULT_ALGORITHM else "")
         out[label] = briefgen_system(algorithm)
         if algorithm == DEFAULT_ALGORITHM:
-            out[f"briefgen {algorithm}, leaning sentences allowed alone"] = briefgen_system(algorithm, False)
+            out[f"briefgen {algorithm} + context rule (as in briefs)"] = briefgen_system(algorithm, True)
     for method in SUMY_METHODS:
         out[f"sumy {method}"] = sumy_system(method)
     if names:

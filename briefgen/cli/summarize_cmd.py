@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
         pins=frozenset(args.pin),
         excludes=frozenset(args.exclude),
         per_section_keyphrases=False,  # not printed
+        context_rule=True,  # read out of context, like a brief: nothing opens mid-thought
     )
     summary = summarize(result.corpus, request)
     if args.json:

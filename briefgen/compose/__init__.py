@@ -97,6 +97,7 @@ def summary_request(
         max_keyphrases=phrases.count if phrases else 10,
         max_key_figures=(figures.count + FIGURE_SLACK + (key_points.count if key_points else 0)) if figures else 0,
         per_section_keyphrases=False,
+        context_rule=True,
     )
 
 

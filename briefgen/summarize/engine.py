@@ -41,7 +41,7 @@ class _Run:
     """One summarisation: the selected text, its duplicate groups and the chosen algorithm."""
 
     def __init__(
-        self, text: SelectedText, algorithm: Algorithm, cancel: CancelToken | None, context_rule: bool = True
+        self, text: SelectedText, algorithm: Algorithm, cancel: CancelToken | None, context_rule: bool = False
     ) -> None:
         self.text = text
         self.algorithm = algorithm

@@ -21,7 +21,8 @@ However, the barrier, the council and the harbour will cost the town more than a
 
 def sentence_texts(budget: Budget, **kwargs: object) -> list[str]:
     corpus = Corpus([source_from_text(TEXT, "a.md", "markdown")])
-    summary = summarize(corpus, SummaryRequest(budget=budget, **kwargs))  # type: ignore[arg-type]
+    request = SummaryRequest(budget=budget, **{"context_rule": True, **kwargs})  # type: ignore[arg-type]
+    summary = summarize(corpus, request)
     return [s.text for s in summary.sentences]
 
 
@@ -41,5 +42,11 @@ def test_a_follower_whose_sentence_opens_its_section_is_never_chosen() -> None:
 def test_the_first_sentence_opens_the_door_for_its_follower() -> None:
     corpus = Corpus([source_from_text(TEXT, "a.md", "markdown")])
     first = next(r.sentence.id for r in corpus.sentence_refs() if r.sentence.text.startswith("The council"))
-    summary = summarize(corpus, SummaryRequest(budget=Budget(sentences=2), pins=frozenset({first})))
+    request = SummaryRequest(budget=Budget(sentences=2), pins=frozenset({first}), context_rule=True)
+    summary = summarize(corpus, request)
     assert [s.text[:12] for s in summary.sentences] == ["The council ", "That decisio"]
+
+
+def test_without_the_context_rule_a_follower_may_stand_alone() -> None:
+    texts = sentence_texts(Budget(sentences=10), context_rule=False)
+    assert any(t.startswith("However") for t in texts), "selection on content alone, as benchmarked"
