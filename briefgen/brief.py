@@ -19,6 +19,8 @@ class PartKind(StrEnum):
     KEY_FIGURES = "key_figures"
     QUOTES = "quotes"
     KEYPHRASES = "keyphrases"
+    DIFFERENCES = "differences"
+    TIMELINE = "timeline"
     SOURCES = "sources"
 
 
@@ -30,6 +32,12 @@ class BriefSentence:
     citations: tuple[Citation, ...]
     emphasis: tuple[tuple[int, int], ...] = ()
     """Spans ``(start, end)`` of ``text`` that renderers emphasise (the quantities of a key figure)."""
+    label: str | None = None
+    """A short label shown before the sentence, not part of the quotation (a timeline entry's date)."""
+    support: int = 1
+    """How many distinct sources carry this sentence (exactly or nearly): its corroboration."""
+    new: bool = False
+    """Not in the project's previous export (shown when the template asks for it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +61,9 @@ class Part:
     """Render the sentences as a bulleted list instead of a paragraph."""
     terms: tuple[str, ...] = ()
     """For ``KEYPHRASES`` parts."""
+    rows: tuple[tuple[int, ...], ...] = ()
+    """For ``DIFFERENCES`` parts: each row is one disagreement, the indices into ``sentences`` of the sources'
+    own sentences to show side by side."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +93,9 @@ class Brief:
     sources: tuple[SourceEntry, ...]
     citation_style: str = "numeric"
     """``numeric`` ([1]), ``author_date`` ((BBC, 2017)) or ``footnotes``."""
+    support_mark: str = "none"
+    """``none``, ``count`` ("3 sources" after a marker) or ``dagger`` (a † for single-source sentences)."""
+    mark_new: bool = False
     bibliography_style: str = "apa"
     """``apa`` or ``chicago``."""
     keywords: tuple[str, ...] = ()

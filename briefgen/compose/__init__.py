@@ -24,6 +24,7 @@ from briefgen.compose.filling import Filled, Filler
 from briefgen.compose.front_matter import BriefDetails, check_verbatim, placeholder_values, source_entries
 from briefgen.compose.length import BriefLimit, brief_limit, ranking_budget, selected_words, template_budget
 from briefgen.compose.sections import Group, group_sections
+from briefgen.compose.units import Unit
 from briefgen.corpus import Corpus
 from briefgen.page_fit import WORDS_PER_PAGE_MAX
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
@@ -55,11 +56,15 @@ _KINDS = {
     PartType.EXECUTIVE_SUMMARY: PartKind.EXECUTIVE_SUMMARY,
     PartType.KEY_FIGURES: PartKind.KEY_FIGURES,
     PartType.QUOTES: PartKind.QUOTES,
+    PartType.DIFFERENCES: PartKind.DIFFERENCES,
+    PartType.TIMELINE: PartKind.TIMELINE,
 }
-_ALWAYS_LISTS = (PartType.KEY_POINTS, PartType.KEY_FIGURES, PartType.QUOTES)
+_ALWAYS_LISTS = (PartType.KEY_POINTS, PartType.KEY_FIGURES, PartType.QUOTES, PartType.TIMELINE)
 _NOTHING: dict[str, str] = {
     PartType.KEY_FIGURES: "no sentence of the selection states a quantity",
     PartType.QUOTES: "no quotation in the selection",
+    PartType.DIFFERENCES: "the sources do not differ on any number or date",
+    PartType.TIMELINE: "no dated event in the selection",
 }
 
 
@@ -145,6 +150,8 @@ def compose(
         parts=tuple(parts),
         sources=tuple(source_entries(corpus, parts, template.citations.bibliography, day)),
         citation_style=template.citations.style,
+        support_mark=template.citations.support,
+        mark_new=template.citations.mark_new,
         bibliography_style=template.citations.bibliography,
         keywords=summary.keyphrases,
         template_name=template.name,
@@ -171,6 +178,8 @@ def _parts(
                 out.append(Part(PartKind.KEYPHRASES, spec.heading, terms=tuple(terms)))
         elif kind == PartType.SECTIONS:
             out.extend(_section_parts(spec, filled, groups, position, left_out))
+        elif kind in (PartType.DIFFERENCES, PartType.TIMELINE) and filled.units.get(kind):
+            out.append(_unit_part(PartKind(kind), spec.heading, filled.units[kind], kind == PartType.TIMELINE))
         else:
             chosen = filled.parts.get(kind, [])
             if kind in (PartType.EXECUTIVE_SUMMARY, PartType.QUOTES):
@@ -208,6 +217,31 @@ def _section_parts(
     return parts
 
 
+def _unit_part(kind: PartKind, heading: str, units: Sequence[Unit], in_order: bool) -> Part:
+    """A part of whole units: a timeline in date order (each sentence with its date), or rows of differences."""
+    shown = sorted(units, key=lambda u: u.order) if in_order else list(units)
+    sentences: list[BriefSentence] = []
+    rows: list[tuple[int, ...]] = []
+    for unit in shown:
+        start = len(sentences)
+        for i, s in enumerate(unit.sentences):
+            sentences.append(_brief_sentence(s, label=unit.label(i)))
+        rows.append(tuple(range(start, len(sentences))))
+    return Part(
+        kind=kind,
+        heading=heading,
+        sentences=tuple(sentences),
+        as_list=True,
+        rows=tuple(rows) if kind == PartKind.DIFFERENCES else (),
+    )
+
+
+def _brief_sentence(s: SummarySentence, *, emphasis: bool = False, label: str | None = None) -> BriefSentence:
+    support = len({c.source for c in s.citations})
+    spans = quantity_spans(s.text) if emphasis else ()
+    return BriefSentence(s.id, s.text, s.citations, spans, label=label, support=support)
+
+
 def _part(
     kind: PartKind,
     heading: str,
@@ -220,9 +254,7 @@ def _part(
     return Part(
         kind=kind,
         heading=heading,
-        sentences=tuple(
-            BriefSentence(s.id, s.text, s.citations, quantity_spans(s.text) if emphasis else ()) for s in sentences
-        ),
+        sentences=tuple(_brief_sentence(s, emphasis=emphasis) for s in sentences),
         subheading=subheading,
         as_list=as_list,
     )

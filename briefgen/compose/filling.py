@@ -22,8 +22,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from briefgen.compose.differences import difference_units
 from briefgen.compose.length import BriefLimit, allocate, shares
 from briefgen.compose.quotes import quote_candidates
+from briefgen.compose.timeline import timeline_units
+from briefgen.compose.units import Unit, single
 from briefgen.corpus import Corpus
 from briefgen.summarize.api import Summary, SummarySentence
 from briefgen.summarize.standalone import is_question, leans_on_previous
@@ -32,6 +35,8 @@ from briefgen.templates.schema import PartSpec, PartType, Template
 _SPACE = re.compile(r"\s+")
 FLEXIBLE = (PartType.KEY_POINTS, PartType.EXECUTIVE_SUMMARY, PartType.SECTIONS)
 """Parts filled from the ranking, in this order."""
+LISTED = (PartType.DIFFERENCES, PartType.KEY_FIGURES, PartType.QUOTES, PartType.TIMELINE)
+"""Parts filled from their own candidates, before the ranking, in this order."""
 _Fits = Callable[[int, int], bool]
 
 
@@ -50,7 +55,9 @@ class Filled:
     allocated: dict[str, int] = field(default_factory=dict)
     """Part type -> its share of the budget."""
     candidates: dict[str, int] = field(default_factory=dict)
-    """Part type -> how many candidates it had (key figures, quotes)."""
+    """Part type -> how many candidates it had (the listed parts)."""
+    units: dict[str, list[Unit]] = field(default_factory=dict)
+    """Listed part type -> the units placed in it, in the order placed."""
 
 
 class _Used:
@@ -120,15 +127,25 @@ class Filler:
 
     def run(self) -> Filled:
         weights = shares(self.template.parts)
-        figures = self.figure_candidates() if PartType.KEY_FIGURES in self.specs else []
-        quotes = quote_candidates(self.corpus, self.summary, self.group_of) if PartType.QUOTES in self.specs else []
         allocated = allocate(self.limit.total, weights)
         self.out.allocated = allocated
         self.place_pins()
-        self.fill_listed(PartType.KEY_FIGURES, figures, allocated)
-        self.fill_listed(PartType.QUOTES, quotes, allocated)
+        # disagreements first (their sentences are shown side by side, nowhere else), then the other lists
+        for part in LISTED:
+            if part in self.specs:
+                self.fill_listed(part, self.listed_candidates(part), allocated)
         self.fill_flexible(allocated)
         return self.out
+
+    def listed_candidates(self, part: str) -> list[Unit]:
+        section_ids = list(self.group_of)
+        if part == PartType.DIFFERENCES:
+            return difference_units(self.corpus, self.summary, section_ids)
+        if part == PartType.TIMELINE:
+            return timeline_units(self.corpus, self.summary, section_ids)
+        if part == PartType.KEY_FIGURES:
+            return [single(s) for s in self.figure_candidates()]
+        return [single(s) for s in quote_candidates(self.corpus, self.summary, self.group_of)]
 
     def place_pins(self) -> None:
         for s in self.ranking:
@@ -147,21 +164,23 @@ class Filler:
         reserved = {s.id for s in self.ranking[: spec.count]} if spec is not None else set()
         return [s for s in self.summary.key_figures if s.id not in reserved]
 
-    def fill_listed(self, part: str, candidates: Iterable[SummarySentence], allocated: dict[str, int]) -> None:
-        spec = self.specs.get(part)
-        if spec is None:
-            return
+    def fill_listed(self, part: str, candidates: Iterable[Unit], allocated: dict[str, int]) -> None:
+        """Place whole units, best first, within the part's share and ``count`` (units, not sentences)."""
+        spec = self.specs[part]
         room = allocated.get(part, 0)
+        placed: list[Unit] = self.out.units.setdefault(part, [])
         count = 0
-        for s in candidates:
+        for unit in candidates:
             count += 1
-            if len(self.out.parts[part]) >= spec.count:
+            if len(placed) >= spec.count:
                 break
-            size = self.size(s)
-            if self.used.has(s) or leans_on_previous(s.text) or is_question(s.text):
+            size = sum(self.size(s) for s in unit.sentences)
+            if any(self.used.has(s) or leans_on_previous(s.text) or is_question(s.text) for s in unit.sentences):
                 continue
             if self.size_of[part] + size <= room and self.total_used + size <= self.limit.total:
-                self.place(part, s)
+                for s in unit.sentences:
+                    self.place(part, s)
+                placed.append(unit)
         self.out.candidates[part] = count
 
     def fill_flexible(self, allocated: dict[str, int]) -> None:

@@ -26,6 +26,8 @@ DEFAULT_SHARES: dict[str, float] = {
     PartType.SECTIONS: 0.4,
     PartType.KEY_FIGURES: 0.15,
     PartType.QUOTES: 0.15,
+    PartType.DIFFERENCES: 0.15,
+    PartType.TIMELINE: 0.2,
 }
 """A part's share of the brief when its template gives none (normalised over the parts present)."""
 

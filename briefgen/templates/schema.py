@@ -33,6 +33,10 @@ class PartType(StrEnum):
     """Sentences that quote someone."""
     KEYPHRASES = "keyphrases"
     """The summary's key phrases."""
+    DIFFERENCES = "differences"
+    """Where sources differ: near-identical sentences that state different numbers or dates, side by side."""
+    TIMELINE = "timeline"
+    """Dated events of the selected sources in date order, each the source's own sentence with its date."""
     SOURCES = "sources"
     """The numbered source list / bibliography (required: every citation resolves to an entry)."""
 
@@ -110,10 +114,24 @@ class SummarySpec:
     """As much as fits on this many PDF pages (measured on the rendered brief)."""
 
 
+class SupportMark(StrEnum):
+    """How a brief shows how many distinct sources carry each sentence (its corroboration)."""
+
+    NONE = "none"
+    COUNT = "count"
+    """A small "3 sources" after the citation marker of a sentence two or more sources carry."""
+    DAGGER = "dagger"
+    """A dagger (†) after the marker of a sentence only one source carries."""
+
+
 @dataclass(frozen=True, slots=True)
 class CitationSpec:
     style: str = CitationStyle.NUMERIC
     bibliography: str = BibliographyStyle.APA
+    support: str = SupportMark.NONE
+    """:class:`SupportMark`: show each sentence's number of sources."""
+    mark_new: bool = False
+    """Mark sentences that were not in the project's previous export ("new")."""
 
 
 @dataclass(frozen=True, slots=True)

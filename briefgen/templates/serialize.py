@@ -67,6 +67,8 @@ def template_to_dict(t: Template) -> dict[str, Any]:
         "citations": {
             "style": t.citations.style,
             "bibliography": t.citations.bibliography,
+            "support": t.citations.support,
+            "mark_new": t.citations.mark_new,
             "show_urls": s.show_source_urls,
         },
         "output": {"format": t.output_format},

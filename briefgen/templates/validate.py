@@ -53,6 +53,7 @@ from briefgen.templates.schema import (
     PartSpec,
     PartType,
     SummarySpec,
+    SupportMark,
     Template,
     TitleSpec,
 )
@@ -68,6 +69,8 @@ DEFAULT_HEADINGS = {
     PartType.KEY_FIGURES: "Key figures",
     PartType.QUOTES: "Quotes",
     PartType.KEYPHRASES: "Key phrases",
+    PartType.DIFFERENCES: "Where sources differ",
+    PartType.TIMELINE: "Timeline",
     PartType.SOURCES: "Sources",
 }
 COUNT_RANGES = {PartType.KEYPHRASES: (1, 30)}
@@ -327,6 +330,8 @@ def _citations(f: Fields) -> CitationSpec:
     spec = CitationSpec(
         style=f.choice("style", CitationStyle.NUMERIC, _choices(CitationStyle)),
         bibliography=f.choice("bibliography", BibliographyStyle.APA, _choices(BibliographyStyle)),
+        support=f.choice("support", SupportMark.NONE, _choices(SupportMark)),
+        mark_new=f.boolean("mark_new", False),
     )
     for key in ("show_urls",):
         f.raw(key)

@@ -114,7 +114,7 @@ def test_budget_set_twice_is_refused() -> None:
         ([{"type": "key_points", "group_by": "article"}, {"type": "sources"}], "parts[0].group_by only applies"),
         ([{"type": "sections", "group_by": "chapter"}, {"type": "sources"}], "parts[0].group_by must be one of"),
         ([{"type": "sections", "colour": "red"}, {"type": "sources"}], "parts[0].colour is not a known setting"),
-        ([], "parts must be a list of 1 to 7 parts"),
+        ([], "parts must be a list of 1 to 9 parts"),
         ("executive_summary", "parts must be a list"),
     ],
 )
