@@ -38,6 +38,7 @@ from briefgen.corpus import Corpus
 from briefgen.errors import InputError
 from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.render.style import RenderStyle
+from briefgen.sentence_json import sentence_dict
 from briefgen.summarize.api import Budget, Summary
 from briefgen.summarize.budgets import validate_budget
 from briefgen.templates.fields import TemplateError, shown
@@ -272,15 +273,6 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
     corpus = result.corpus
     brief = result.brief
 
-    def citation(c: Any) -> dict[str, Any]:
-        return {
-            "source": corpus.source(c.source).path,
-            "article": c.article,
-            "section": c.section,
-            "start": c.start,
-            "end": c.end,
-        }
-
     return {
         "algorithm": result.summary.algorithm,
         "title": brief.title,
@@ -288,9 +280,7 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
         "output": result.output,
         "citation_style": brief.citation_style,
         "bibliography_style": brief.bibliography_style,
-        "sentences": [
-            {"id": s.id, "text": s.text, "citations": [citation(c) for c in s.citations]} for s in brief.sentences()
-        ],
+        "sentences": [sentence_dict(corpus, s.id, s.text, s.citations) for s in brief.sentences()],
         "parts": [
             {
                 "kind": str(p.kind),

@@ -38,6 +38,7 @@ from typing import Any
 from briefgen.errors import InputError
 from briefgen.fileio import atomic_write_text, read_limited
 from briefgen.model import Metadata
+from briefgen.novelty import is_text_hash
 from briefgen.project_migrate import FORMAT_TAG, SCHEMA_VERSION, migrate
 from briefgen.summarize.api import Budget
 from briefgen.summarize.budgets import MAX_PAGES, MAX_SENTENCES, MAX_WORDS
@@ -74,6 +75,9 @@ class Project:
     budget: Budget = field(default_factory=lambda: Budget(words=DEFAULT_WORDS))
     algorithm: str = "default"
     output_format: str = "pdf"
+    exported: frozenset[str] = frozenset()
+    """Text hashes of the sentences of the last export (:mod:`briefgen.novelty`): the next brief marks the others
+    as new."""
 
 
 def budget_to_json(budget: Budget) -> dict[str, int | float]:
@@ -145,6 +149,7 @@ def project_to_json(project: Project) -> dict[str, Any]:
         "budget": budget_to_json(project.budget),
         "algorithm": project.algorithm,
         "output_format": project.output_format,
+        **({"exported": sorted(project.exported)} if project.exported else {}),
     }
 
 
@@ -228,7 +233,11 @@ def _project_from_json(raw: dict[str, Any]) -> Project:
     output_format = _text(raw, "output_format", "pdf")
     if output_format not in OUTPUT_FORMATS:
         raise ValueError(f"unknown output format {output_format!r}")
+    exported = raw.get("exported", [])
+    if not isinstance(exported, list) or not all(is_text_hash(h) for h in exported):
+        raise ValueError("'exported' must be a list of sentence hashes")
     return Project(
+        exported=frozenset(exported),
         sources=tuple(sources),
         selection=selection,
         pins=frozenset(_str_list(raw, "pins")),

@@ -9,9 +9,10 @@ otherwise used as it is); pins outside the ticked sections are left out rather t
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from briefgen.compose import BriefDetails
 from briefgen.corpus import Corpus
 from briefgen.progress import CancelToken, ProgressCallback
 from briefgen.summarize.api import Budget
@@ -19,7 +20,6 @@ from briefgen.templates.schema import Template
 
 if TYPE_CHECKING:
     from briefgen.build import BuildResult
-    from briefgen.compose import BriefDetails
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,8 @@ class BriefChoices:
     budget: Budget
     algorithm: str
     template: str
+    previous_export: frozenset[str] = frozenset()
+    """Text hashes of the last export's sentences: the brief marks the others as new."""
 
 
 def load_template(name: str) -> Template:
@@ -72,7 +74,7 @@ def build_from_choices(
         select=choices.selection,
         exclude=excludes,
         pin=pins,
-        details=details,
+        details=replace(details or BriefDetails(), previous_export=choices.previous_export),
         budget=choices.budget,
         algorithm=choices.algorithm,
         measure_pages=measure_pages,

@@ -49,6 +49,8 @@ class WorkspaceState:
         self.algorithm: str = "default"
         self.template: str = DEFAULT_TEMPLATE
         self.output_format: str = "pdf"
+        self.exported: frozenset[str] = frozenset()
+        """Text hashes of the last export's sentences (the next brief marks the others new)."""
         self._effective: Corpus | None = None
 
     # ---- sources -------------------------------------------------------------------------------------------
@@ -116,6 +118,7 @@ class WorkspaceState:
             budget=self.budget,
             algorithm=self.algorithm,
             template=self.template,
+            previous_export=self.exported,
         )
 
     def has_selection(self) -> bool:
@@ -135,6 +138,7 @@ class WorkspaceState:
             budget=self.budget,
             algorithm=self.algorithm,
             output_format=self.output_format,
+            exported=self.exported,
         )
 
     def apply_project(self, project: Project, corpus: Corpus) -> None:
@@ -153,3 +157,4 @@ class WorkspaceState:
         self.algorithm = project.algorithm
         self.template = project.template
         self.output_format = project.output_format
+        self.exported = project.exported

@@ -11,6 +11,7 @@ from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_json
 from briefgen.cli.length_args import add_length_arguments, budget_from_args
 from briefgen.cli.sources_arg import load_from_args
 from briefgen.corpus import Corpus
+from briefgen.sentence_json import sentence_dict
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
 
 DEFAULT_SENTENCES = 5
@@ -56,20 +57,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def sentence_json(corpus: Corpus, sentence: SummarySentence) -> dict[str, Any]:
-    return {
-        "id": sentence.id,
-        "text": sentence.text,
-        "citations": [
-            {
-                "source": corpus.source(c.source).path,
-                "article": c.article,
-                "section": c.section,
-                "start": c.start,
-                "end": c.end,
-            }
-            for c in sentence.citations
-        ],
-    }
+    return sentence_dict(corpus, sentence.id, sentence.text, sentence.citations)
 
 
 def summary_json(corpus: Corpus, summary: Summary) -> dict[str, Any]:

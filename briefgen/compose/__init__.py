@@ -16,6 +16,7 @@ first cited, with a bibliography entry in the template's format (:mod:`briefgen.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 
@@ -26,7 +27,9 @@ from briefgen.compose.length import BriefLimit, brief_limit, ranking_budget, sel
 from briefgen.compose.sections import Group, group_sections
 from briefgen.compose.units import Unit
 from briefgen.corpus import Corpus
+from briefgen.novelty import is_new
 from briefgen.page_fit import WORDS_PER_PAGE_MAX
+from briefgen.sentence_json import support
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
 from briefgen.summarize.budgets import validate_budget
 from briefgen.summarize.key_figures import quantity_spans
@@ -130,6 +133,8 @@ def compose(
     groups, group_of = group_sections(corpus, summary, template, spec, section_ids)
     filled = Filler(corpus, summary, template, limit, [g.key for g in groups], group_of).run()
     parts, left_out = _parts(corpus, summary, template, filled, groups)
+    if details.previous_export:
+        parts = [_marked_new(part, details.previous_export) for part in parts]
     for part in parts:
         for sentence in part.sentences:
             check_verbatim(corpus, sentence)
@@ -217,6 +222,11 @@ def _section_parts(
     return parts
 
 
+def _marked_new(part: Part, previous: frozenset[str]) -> Part:
+    sentences = tuple(dataclasses.replace(s, new=is_new(s.text, previous)) for s in part.sentences)
+    return dataclasses.replace(part, sentences=sentences)
+
+
 def _unit_part(kind: PartKind, heading: str, units: Sequence[Unit], in_order: bool) -> Part:
     """A part of whole units: a timeline in date order (each sentence with its date), or rows of differences."""
     shown = sorted(units, key=lambda u: u.order) if in_order else list(units)
@@ -237,9 +247,8 @@ def _unit_part(kind: PartKind, heading: str, units: Sequence[Unit], in_order: bo
 
 
 def _brief_sentence(s: SummarySentence, *, emphasis: bool = False, label: str | None = None) -> BriefSentence:
-    support = len({c.source for c in s.citations})
     spans = quantity_spans(s.text) if emphasis else ()
-    return BriefSentence(s.id, s.text, s.citations, spans, label=label, support=support)
+    return BriefSentence(s.id, s.text, s.citations, spans, label=label, support=support(s.citations))
 
 
 def _part(

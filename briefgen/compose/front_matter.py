@@ -26,6 +26,9 @@ class BriefDetails:
     marking: str | None = None
     day: dt.date | None = None
     """The brief's date (and the bibliography's "accessed" date); today when ``None``."""
+    previous_export: frozenset[str] = frozenset()
+    """Text hashes of the sentences the previous export held (:mod:`briefgen.novelty`): any other sentence is
+    marked new. Empty: nothing is marked."""
 
 
 def placeholder_values(

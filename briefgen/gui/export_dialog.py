@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefgen.build import BuildResult
 from briefgen.errors import InputError
 from briefgen.gui.errors_dialog import show_error
 from briefgen.gui.pdf_preview import PdfPreviewDialog
@@ -59,6 +60,8 @@ class ExportDialog(QDialog):
         self.job: Job | None = None
         self.preview: PdfPreviewDialog | None = None
         self.warnings: list[str] = []
+        self.build_result: BuildResult | None = None
+        """The finished export (its brief), once done."""
 
         self.format = QComboBox(self)
         for name, label, _ in FORMATS:
@@ -143,7 +146,7 @@ class ExportDialog(QDialog):
             "export",
         )
         self.job.signals.progress.connect(self._on_progress)
-        self.job.signals.finished.connect(lambda result: self._on_done(path, result.warnings))
+        self.job.signals.finished.connect(lambda result: self._on_done(path, result.warnings, result))
         self.job.signals.failed.connect(self._on_failed)
         self.job.signals.cancelled.connect(self._on_cancelled)
 
@@ -151,9 +154,10 @@ class ExportDialog(QDialog):
         self.progress.setValue(int(100 * done / total) if total else 0)
         self.status.setText(message)
 
-    def _on_done(self, path: str, warnings: tuple[str, ...] = ()) -> None:
+    def _on_done(self, path: str, warnings: tuple[str, ...] = (), result: BuildResult | None = None) -> None:
         self.job = None
         self.warnings = list(warnings)
+        self.build_result = result
         self.progress.setValue(100)
         self.settings.set("export_dir", str(Path(path).parent))
         self.settings.set("open_when_done", self.open_when_done.isChecked())

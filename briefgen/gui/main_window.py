@@ -41,6 +41,7 @@ from briefgen.gui.workspace import Workspace
 from briefgen.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
+    from briefgen.gui.export_dialog import ExportDialog
     from briefgen.ingest import LoadResult
 
 
@@ -415,9 +416,16 @@ class MainWindow(QMainWindow):
             output_format=state.output_format,
             parent=self,
         )
-        dialog.exported.connect(lambda _p: self.workspace.set_output_format(dialog.output_format()))
+        dialog.exported.connect(lambda _p: self._exported(dialog))
         self.export_dialog = dialog
         dialog.open()
+
+    def _exported(self, dialog: ExportDialog) -> None:
+        from briefgen.novelty import brief_hashes
+
+        self.workspace.set_output_format(dialog.output_format())
+        if dialog.build_result is not None:
+            self.workspace.set_exported(brief_hashes(dialog.build_result.brief))
 
     def show_template_editor(self) -> None:
         from briefgen.gui.template_editor import TemplateEditor

@@ -178,6 +178,13 @@ class Workspace(QObject):
             self.state.output_format = fmt
             self._touch()
 
+    def set_exported(self, hashes: frozenset[str]) -> None:
+        """Remember what the brief just exported held: the next brief marks the other sentences new."""
+        if hashes != self.state.exported:
+            self.state.exported = hashes
+            self._touch()
+            self.steeringChanged.emit()
+
     def _steered(self) -> None:
         self._touch()
         self.steeringChanged.emit()

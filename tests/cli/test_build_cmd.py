@@ -135,7 +135,8 @@ def test_build_samples_reads_back(
     assert report["template"] == "policy-brief" and report["output"] == str(out)
     assert set(report) >= {"algorithm", "sentences", "parts", "sources", "title"}
     for sentence in report["sentences"]:
-        assert set(sentence) == {"id", "text", "citations"}
+        assert set(sentence) == {"id", "text", "sources", "citations"}
+        assert sentence["sources"] == len({c["source"] for c in sentence["citations"]}) >= 1
         for c in sentence["citations"]:
             assert set(c) == {"source", "article", "section", "start", "end"}
     assert_sentences_verbatim_and_cited(report, out, fmt)

@@ -58,7 +58,8 @@ def test_json_shape_and_verbatim_citations(two_files: tuple[Path, Path], capsys:
     assert len(data["sentences"]) == 3
     sections = inspect_sections(capsys, a, b)
     for sentence in data["sentences"]:
-        assert set(sentence) == {"id", "text", "citations"}
+        assert set(sentence) == {"id", "text", "sources", "citations"}
+        assert sentence["sources"] == len({c["source"] for c in sentence["citations"]}) >= 1
         first = sentence["citations"][0]
         assert set(first) == {"source", "article", "section", "start", "end"}
         assert sections[first["section"]]["text"][first["start"] : first["end"]] == sentence["text"]
@@ -122,3 +123,14 @@ def test_bad_files_are_reported_and_good_ones_summarised(
     code, out, err = run_cli(capsys, "summarize", str(missing))
     assert code == 2 and out == ""
     assert err.strip() == f"briefgen: {missing}: no such file"
+
+
+def test_the_seeds_shared_story_reports_two_sources(seeds_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    files = sorted(str(p) for p in seeds_dir.glob("*.txt"))
+    code = main(["summarize", *files, "--sentences", "12", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    counts = {s["text"][:40]: s["sources"] for s in data["sentences"]}
+    shared = [t for t, n in counts.items() if n == 2]
+    assert len(shared) >= 3, counts  # the BBC analysis is in both files
+    assert all(n == 1 for t, n in counts.items() if "Cuba" in t), "the Cuba piece is in one file only"
