@@ -8,16 +8,8 @@ from pathlib import Path
 import pytest
 
 from briefgen.cli.main import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def sample_files(samples_dir: Path) -> list[str]:
-    return sorted(str(p) for p in samples_dir.iterdir() if p.suffix in (".txt", ".md"))
+from tests.cli.test_build_cmd import run_cli as run
+from tests.cli.test_build_cmd import samples as sample_files
 
 
 @pytest.mark.parametrize(
