@@ -79,6 +79,8 @@ class SourceEntry:
     """ISO date the brief was made (the "accessed" date of a bibliography)."""
     formatted: str
     """The bibliography entry as plain text in the brief's bibliography style."""
+    digest: str = ""
+    """SHA-256 of the source file's bytes, hex (the brief's provenance names it); empty when not known."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from briefgen.errors import InputError
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
+EXIT_VERIFY_FAILED = 3
+"""``briefgen verify``: the brief was read, and some of its sentences are not verified."""
 
 
 def error_line(message: str) -> None:

@@ -12,7 +12,7 @@ from briefgen import __version__
 from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_INTERNAL, error_line
 from briefgen.errors import BriefgenError, InputError
 
-COMMANDS = ("gui", "inspect", "summarize", "build", "templates", "demo")
+COMMANDS = ("gui", "inspect", "summarize", "build", "verify", "templates", "demo")
 """Subcommand names; ``briefgen.cli.<name>_cmd`` provides ``add_parser(subparsers)`` and ``run(args)``."""
 
 

@@ -153,7 +153,7 @@ def compose(
         organisation=values["organisation"] or None,
         marking=marking.strip() or None,
         parts=tuple(parts),
-        sources=tuple(source_entries(corpus, parts, template.citations.bibliography, day)),
+        sources=tuple(source_entries(corpus, parts, template.citations.bibliography, day, template.citations.style)),
         citation_style=template.citations.style,
         support_mark=template.citations.support,
         mark_new=template.citations.mark_new,

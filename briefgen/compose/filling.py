@@ -37,6 +37,7 @@ FLEXIBLE = (PartType.KEY_POINTS, PartType.EXECUTIVE_SUMMARY, PartType.SECTIONS)
 """Parts filled from the ranking, in this order."""
 LISTED = (PartType.DIFFERENCES, PartType.KEY_FIGURES, PartType.QUOTES, PartType.TIMELINE)
 """Parts filled from their own candidates, before the ranking, in this order."""
+LISTED_STRETCH = 1.5
 _Fits = Callable[[int, int], bool]
 
 
@@ -165,9 +166,10 @@ class Filler:
         return [s for s in self.summary.key_figures if s.id not in reserved]
 
     def fill_listed(self, part: str, candidates: Iterable[Unit], allocated: dict[str, int]) -> None:
-        """Place whole units, best first, within the part's share and ``count`` (units, not sentences)."""
+        """Place whole units, best first, within ``count`` units and the part's share; to reach its count a part
+        may take up to :data:`LISTED_STRETCH` times its share (key figures are long sentences)."""
         spec = self.specs[part]
-        room = allocated.get(part, 0)
+        room = int(allocated.get(part, 0) * LISTED_STRETCH)
         placed: list[Unit] = self.out.units.setdefault(part, [])
         count = 0
         for unit in candidates:

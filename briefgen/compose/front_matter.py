@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefgen.brief import BriefSentence, Part, SourceEntry
-from briefgen.citations import fallback_title, format_entry
+from briefgen.citations import fallback_title, format_entries
 from briefgen.corpus import Corpus
 from briefgen.model import Citation
 from briefgen.templates.placeholders import format_date
@@ -68,8 +68,11 @@ def placeholder_values(
     }
 
 
-def source_entries(corpus: Corpus, parts: Sequence[Part], bibliography: str, day: dt.date) -> list[SourceEntry]:
-    """One numbered entry per cited article, in order of first citation."""
+def source_entries(
+    corpus: Corpus, parts: Sequence[Part], bibliography: str, day: dt.date, citation_style: str = "numeric"
+) -> list[SourceEntry]:
+    """One numbered entry per cited article, in order of first citation; with ``author_date`` markers, entries
+    that would share a marker get ``2017a`` / ``2017b`` as the markers do."""
     order: list[str] = []
     for part in parts:
         for sentence in part.sentences:
@@ -77,11 +80,20 @@ def source_entries(corpus: Corpus, parts: Sequence[Part], bibliography: str, day
                 if citation.article not in order:
                     order.append(citation.article)
     accessed = day.isoformat()
+    cited = [corpus.article_context(article_id) for article_id in order]
+    texts = format_entries(
+        bibliography,
+        [(article.metadata, source.path) for source, article in cited],
+        accessed,
+        author_date=citation_style == "author_date",
+    )
     entries = []
-    for number, article_id in enumerate(order, start=1):
-        source, article = corpus.article_context(article_id)
-        formatted = format_entry(bibliography, article.metadata, source.path, accessed)
-        entries.append(SourceEntry(number, article.id, source.id, source.path, article.metadata, accessed, formatted))
+    for number, ((source, article), formatted) in enumerate(zip(cited, texts, strict=True), start=1):
+        entries.append(
+            SourceEntry(
+                number, article.id, source.id, source.path, article.metadata, accessed, formatted, digest=source.digest
+            )
+        )
     return entries
 
 

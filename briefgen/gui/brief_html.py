@@ -2,7 +2,8 @@
 
 Each sentence links to ``s:<sentence id>`` and each citation marker to ``c:<sentence id>``, so a click can show
 the sentence's place in its source. Pinned sentences are shaded green; emphasised spans (a key figure's
-quantities) are bold.
+quantities) are bold. Support marks ("3 sources", "†") and "new" tags show as the template asks
+(:mod:`briefgen.render.support_marks`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from html import escape
 from briefgen.brief import Brief, PartKind
 from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, brief_markers, style_of
+from briefgen.render.support_marks import dagger_note, new_tag, spaced, support_mark
 
 CSS = """
 body { font-family: serif; }
@@ -22,6 +24,11 @@ p.marking { color: #B3261E; font-weight: bold; }
 a.s { color: #1A1A1A; text-decoration: none; }
 a.c { color: #1F4E79; text-decoration: none; }
 span.pin { background-color: #CDEFD3; }
+span.label { color: #1F4E79; font-weight: bold; }
+span.new { color: #7995AF; font-size: 8pt; }
+span.support { color: #5F6368; font-size: 8pt; }
+table.diff { border-color: #A9BCD0; border-style: solid; margin: 4px 0; }
+table.diff td { border: 1px solid #A9BCD0; vertical-align: top; }
 p.src { color: #333333; font-size: 9.5pt; margin: 2px 0; }
 p.note { color: #555555; font-size: 9pt; margin: 1px 0; }
 """
@@ -66,8 +73,24 @@ def brief_fragments(brief: Brief, pins: frozenset[str] = frozenset()) -> list[st
             if marker:
                 marker = f"<sup>{marker}</sup>" if footnotes else f" {marker}"
                 text += f"<a class='c' href='c:{escape(sent.id)}'>{marker}</a>"
+            mark = support_mark(brief, sent)
+            if mark:
+                text += f"{'&nbsp;' if spaced(mark) else ''}<span class='support'>{escape(mark)}</span>"
+            if sent.label:  # a timeline entry's date
+                text = f"<span class='label'>{escape(sent.label)}</span> – {text}"
+            tag = new_tag(brief, sent)
+            if tag:
+                text = f"<span class='new'>{escape(tag)}</span>&nbsp;{text}"
             items.append(text)
-        if part.as_list:
+        if part.kind is PartKind.DIFFERENCES and items:
+            rows = [row for row in part.rows or tuple((i,) for i in range(len(items))) if row]
+            cells = ("".join(f"<td width='{100 // len(row)}%'>{items[i]}</td>" for i in row) for row in rows)
+            piece.append(
+                "<table class='diff' cellspacing='0' cellpadding='5'>"
+                + "".join(f"<tr>{c}</tr>" for c in cells)
+                + "</table>"
+            )
+        elif part.as_list:
             piece.append("<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>")
         elif items:
             piece.append("<p>" + " ".join(items) + "</p>")
@@ -85,6 +108,9 @@ def brief_fragments(brief: Brief, pins: frozenset[str] = frozenset()) -> list[st
                 f"<p class='src'>{f'[{e.number}] ' if label else ''}{escape(e.formatted)}</p>" for e in brief.sources
             )
         )
+        note = dagger_note(brief)
+        if note:
+            out.append(f"<p class='note'>{escape(note)}</p>")
     return out
 
 

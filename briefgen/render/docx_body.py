@@ -7,6 +7,8 @@ from typing import Any
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
@@ -14,13 +16,17 @@ from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.render.common import entry_anchor, entry_text, is_list_part, layout_parts, subtitle
 from briefgen.render.docx_footnotes import Footnotes
 from briefgen.render.docx_hyperlinks import internal_link, text_with_links
+from briefgen.render.docx_styles import tint6
 from briefgen.render.docx_xml import BookmarkIds, XmlElement, run, tab_run, wrap_in_bookmark
 from briefgen.render.logo import LogoImage
 from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
 from briefgen.render.style import LogoPosition, RenderStyle, marking_banner, marking_text
+from briefgen.render.support_marks import dagger_note, new_tag, spaced, support_mark
 
 CITATION_STYLE = "Citation"
+SUPPORT_MARK_STYLE = "SupportMark"
+NEW_MARK_STYLE = "NewMark"
 
 
 class DocxBody:
@@ -90,6 +96,8 @@ class DocxBody:
         if part.kind == PartKind.QUOTES:
             for i, sentence in enumerate(part.sentences):
                 self.sentence(self.paragraph("Quote"), index, i, sentence)
+        elif part.kind == PartKind.DIFFERENCES:
+            self.difference_table(index, part)
         elif is_list_part(part):
             for i, sentence in enumerate(part.sentences):
                 self.sentence(self.paragraph("ListBullet"), index, i, sentence)
@@ -100,9 +108,39 @@ class DocxBody:
                     p.append(run(" "))
                 self.sentence(p, index, i, sentence)
 
+    def difference_table(self, index: int, part: Part) -> None:
+        """One table row per disagreement, a cell per source sentence (a shorter row's last cell spans the rest)."""
+        rows = [row for row in part.rows or tuple((i,) for i in range(len(part.sentences))) if row]
+        width = max(len(row) for row in rows)
+        table = self.document.add_table(rows=len(rows), cols=width)
+        _grid(table, tint6(self.style.colours.accent, 0.35))
+        cell_style = self.document.styles.get_by_id("BodyText", WD_STYLE_TYPE.PARAGRAPH)
+        for cells, row in zip(table.rows, rows, strict=True):
+            if len(row) < width:
+                cells.cells[len(row) - 1].merge(cells.cells[width - 1])
+            for cell, i in zip(cells.cells, row, strict=False):
+                p = cell.paragraphs[0]
+                p.style = cell_style
+                p.alignment = WD_ALIGN_PARAGRAPH.LEFT  # narrow columns: no stretched gaps
+                self.sentence(p._p, index, i, part.sentences[i])
+        self.paragraph("BodyText")  # keeps a following table from joining this one
+
     def sentence(self, p: XmlElement, part_index: int, index: int, sentence: BriefSentence) -> None:
+        tag = new_tag(self.brief, sentence)
+        if tag:
+            p.append(run(tag, NEW_MARK_STYLE))
+            p.append(run("\u00a0"))
+        if sentence.label:  # a timeline entry's date, before the sentence
+            p.append(run(sentence.label, CITATION_STYLE, bold=True))
+            p.append(run("\u00a0– "))
         for text, bold in emphasis_runs(sentence.text, sentence.emphasis):
             p.append(run(text, bold=bold))
+        self.marker(p, part_index, index)
+        mark = support_mark(self.brief, sentence)
+        if mark:
+            p.append(run(("\u00a0" if spaced(mark) else "") + mark, SUPPORT_MARK_STYLE))
+
+    def marker(self, p: XmlElement, part_index: int, index: int) -> None:
         pieces = self.markers.pieces(part_index, index)
         if not pieces:
             return
@@ -127,3 +165,22 @@ class DocxBody:
             for element in text_with_links(part, entry_text(entry, self.style)):
                 p.append(element)
             wrap_in_bookmark(p, entry_anchor(entry), self.bookmarks)
+        note = dagger_note(self.brief)
+        if note:
+            self.paragraph("SourceEntry").append(run(note, SUPPORT_MARK_STYLE))
+
+
+def _grid(table: Any, colour: str) -> None:
+    """Thin borders round and between the cells of *table*, in *colour* (``RRGGBB``)."""
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{edge}")
+        border.set(qn("w:val"), "single")
+        border.set(qn("w:sz"), "4")
+        border.set(qn("w:space"), "0")
+        border.set(qn("w:color"), colour)
+        borders.append(border)
+    tbl_pr.insert_element_before(
+        borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"
+    )

@@ -4,7 +4,7 @@ The brief is written with real Word styles (:mod:`briefgen.render.docx_styles`) 
 header and footer with the marking and "Page X of Y" fields (:mod:`briefgen.render.docx_fields`), real
 hyperlinks (:mod:`briefgen.render.docx_hyperlinks`): citations link to a bookmark on their source entry and URLs
 are clickable, real footnotes for the footnote style (:mod:`briefgen.render.docx_footnotes`), core properties
-(title, author, subject, keywords) and the template's logo.
+(title, author, subject, keywords), the template's logo and the brief's provenance as a custom XML part.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from briefgen.render.docx_fields import page_number_runs
 from briefgen.render.docx_styles import StyleSheet
 from briefgen.render.docx_xml import run, tab_run
 from briefgen.render.logo import load_logo
+from briefgen.render.provenance_embed import add_to_docx, provenance_bytes
 from briefgen.render.registry import Warn
 from briefgen.render.style import (
     MARGIN_RANGE_MM,
@@ -57,6 +58,7 @@ def render_docx(
     check(cancel)
     DocxBody(document, brief, style, load_logo(style, say)).build(progress, cancel)
     _header_footer(document, brief, style, text_width_mm)
+    add_to_docx(document, provenance_bytes(brief))
     check(cancel)
     buf = io.BytesIO()
     document.save(buf)

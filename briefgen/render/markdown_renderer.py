@@ -19,8 +19,10 @@ from briefgen.render.common import (
 )
 from briefgen.render.markdown_text import md_emphasised, md_escape, md_with_links
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
+from briefgen.render.provenance_embed import markdown_comment, provenance_bytes
 from briefgen.render.registry import Warn
 from briefgen.render.style import RenderStyle, marking_text
+from briefgen.render.support_marks import dagger_note, new_tag, spaced, support_mark
 
 
 def render_markdown(
@@ -31,8 +33,9 @@ def render_markdown(
     cancel: CancelToken | None = None,
     warn: Warn | None = None,
 ) -> bytes:
-    """The brief as UTF-8 Markdown."""
-    return markdown_text(brief, style, progress=progress, cancel=cancel).encode("utf-8")
+    """The brief as UTF-8 Markdown, its provenance in an HTML comment at the end."""
+    text = markdown_text(brief, style, progress=progress, cancel=cancel)
+    return (text + markdown_comment(provenance_bytes(brief))).encode("utf-8")
 
 
 def markdown_text(
@@ -65,6 +68,9 @@ def markdown_text(
             blocks.append(f"## {md_escape(item.heading)}")
         if part.kind == PartKind.SOURCES:
             blocks.append(_source_list(brief, style))
+            note = dagger_note(brief)
+            if note:
+                blocks.append(f"*{md_escape(note)}*")
             continue
         if part.subheading:
             blocks.append(f"*{md_escape(part.subheading)}*")
@@ -75,6 +81,8 @@ def markdown_text(
             continue
         if part.kind == PartKind.QUOTES:
             blocks.extend(f"> {r}" for r in rendered)
+        elif part.kind == PartKind.DIFFERENCES:
+            blocks.append(_difference_table(part.rows, rendered))
         elif is_list_part(part):
             blocks.append("\n".join(f"- {r}" for r in rendered))
         else:
@@ -90,7 +98,19 @@ def markdown_text(
 
 
 def _sentence(brief: Brief, markers: BriefMarkers, part_index: int, index: int, sentence: BriefSentence) -> str:
+    """The sentence with its marker, as the template asks a "new" tag before it and its support after."""
+    tag = new_tag(brief, sentence)
+    text = _cited(brief, markers, part_index, index, sentence)
+    mark = support_mark(brief, sentence)
+    if mark:
+        text += f" *{md_escape(mark)}*" if spaced(mark) else md_escape(mark)
+    return f"*{tag}* {text}" if tag else text
+
+
+def _cited(brief: Brief, markers: BriefMarkers, part_index: int, index: int, sentence: BriefSentence) -> str:
     text = md_emphasised(sentence.text, sentence.emphasis)
+    if sentence.label:  # a timeline entry's date
+        text = f"**{md_escape(sentence.label)}** – {text}"
     pieces = markers.pieces(part_index, index) if part_index >= 0 else ()
     if not pieces:
         return text
@@ -103,6 +123,16 @@ def _sentence(brief: Brief, markers: BriefMarkers, part_index: int, index: int, 
         else:
             out.append(f"[{md_escape(p.text)}](#{entry_anchor(p.entry)})")
     return f"{text} {''.join(out)}"
+
+
+def _difference_table(rows: tuple[tuple[int, ...], ...], rendered: list[str]) -> str:
+    """A table with one row per disagreement, a cell per source sentence (each with its marker)."""
+    shown = [row for row in rows or tuple((i,) for i in range(len(rendered))) if row]
+    width = max(len(row) for row in shown)
+    lines = ["| " + " | ".join(f"Account {n}" for n in range(1, width + 1)) + " |", "|" + " --- |" * width]
+    for row in shown:
+        lines.append("| " + " | ".join([rendered[i] for i in row] + [" "] * (width - len(row))) + " |")
+    return "\n".join(lines)
 
 
 def _note(brief: Brief, style: RenderStyle, number: int, markers: BriefMarkers) -> str:

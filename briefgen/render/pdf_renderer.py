@@ -4,7 +4,8 @@ The brief becomes a list of flowables (title block, one heading per part with a 
 quotes, the numbered source list) laid out on pages that carry the header, footer, marking and "Page X of Y"
 (:mod:`briefgen.render.pdf_page`). In-text citations link to their entry in the source list; URLs are clickable
 (http, https and mailto only). All source text is escaped (:mod:`briefgen.render.pdf_text`). The footnote style
-sets notes at the foot of the citing page (:mod:`briefgen.render.pdf_notes`).
+sets notes at the foot of the citing page (:mod:`briefgen.render.pdf_notes`). The brief's provenance is an
+embedded file (:mod:`briefgen.render.provenance_embed`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from briefgen.render.pdf_notes import NOTE_CALLBACK, NotesFrame, NoteState
 from briefgen.render.pdf_page import PageFurniture, canvas_class
 from briefgen.render.pdf_story import StoryBuilder
 from briefgen.render.pdf_styles import build_styles
+from briefgen.render.provenance_embed import attach_to_pdf, provenance_bytes
 from briefgen.render.registry import Warn
 from briefgen.render.style import MARGIN_RANGE_MM, RenderStyle, clamp, marking_text, page_size_mm
 
@@ -92,9 +94,13 @@ def _layout(
     else:
         frame = Frame(left, bottom, doc.width, doc.height, id="body", **frame_args)
 
+    provenance = provenance_bytes(brief)
+
     def on_page(canv: Canvas, _doc: BaseDocTemplate) -> None:
         if notes is not None:
             canv.setNamedCB(NOTE_CALLBACK, notes.callback)
+        if doc.page == 1:
+            attach_to_pdf(canv, provenance)  # an embedded file, drawn on no page
         furniture.draw(canv, doc.page)
 
     def on_page_end(canv: Canvas, _doc: BaseDocTemplate) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
 
@@ -22,9 +24,10 @@ from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, MarkerPiece, Note, style_of
 from briefgen.render.pdf_fonts import PdfFonts, RegisteredFamily
 from briefgen.render.pdf_notes import NOTE_CALLBACK, NotedFlowable, NoteState
-from briefgen.render.pdf_styles import PdfStyles, colour
+from briefgen.render.pdf_styles import PdfStyles, colour, hex_of, tint
 from briefgen.render.pdf_text import plain, with_links
 from briefgen.render.style import Align, LogoPosition, RenderStyle
+from briefgen.render.support_marks import SMALL, dagger_note, muted_accent, new_tag, spaced, support_mark
 
 
 class QuoteBlock(Flowable):  # type: ignore[misc]
@@ -54,6 +57,25 @@ class QuoteBlock(Flowable):  # type: ignore[misc]
         self.canv.setStrokeColor(self.bar_colour)
         self.canv.setLineWidth(2)
         self.canv.line(self.bar_x, 0, self.bar_x, self.height)
+
+
+class DifferenceRow(Table):  # type: ignore[misc]
+    """One disagreement: a single table row with a cell per source sentence, on a light grid."""
+
+    def __init__(self, markups: list[str], style: ParagraphStyle, line: Any, space_after: float) -> None:
+        width = f"{100 / len(markups):.3f}%"
+        cells = [Paragraph(m, style) for m in markups]
+        super().__init__([cells], colWidths=[width] * len(cells), hAlign="LEFT", spaceAfter=space_after)
+        self.setStyle(TableStyle([
+            ("GRID", (0, 0), (-1, -1), 0.6, line),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]))  # fmt: skip
+        self.para = Paragraph(" ".join(markups), style)
+        """The cells' text as one paragraph, never drawn: where :class:`NotedFlowable` finds the note references."""
 
 
 class StoryBuilder:
@@ -108,7 +130,19 @@ class StoryBuilder:
             f"<b>{self.text(run)}</b>" if bold else self.text(run)
             for run, bold in emphasis_runs(sentence.text, sentence.emphasis)
         )
-        return text + self.marker(self.markers.pieces(part_index, index))
+        if sentence.label:  # a timeline entry's date, in the accent colour before the sentence
+            text = f'<font color="{self.styles.accent}"><b>{self.text(sentence.label)}</b></font>\u00a0– {text}'
+        tag = new_tag(self.brief, sentence)
+        if tag:
+            text = f"{self.small(tag, muted_accent(self.style.colours.accent))}\u00a0{text}"
+        mark = support_mark(self.brief, sentence)
+        if mark:
+            mark = ("\u00a0" if spaced(mark) else "") + self.small(mark, hex_of(self.style.colours.muted, "#5f6368"))
+        return text + self.marker(self.markers.pieces(part_index, index)) + mark
+
+    def small(self, text: str, colour_hex: str) -> str:
+        """*text* set small in *colour_hex* (a support mark or the "new" tag)."""
+        return f'<font size="{self.styles.size * SMALL:.2f}" color="{colour_hex}">{self.text(text)}</font>'
 
     def note_markup(self, note: Note) -> str:
         return " ".join(self.linked_text(item.text) for item in note.items)
@@ -193,6 +227,8 @@ class StoryBuilder:
         if part.kind == PartKind.QUOTES:
             bar = colour(self.style.colours.accent)
             body = [QuoteBlock(Paragraph(t, s.quote), bar, s.size * 0.5) for t in sentences]
+        elif part.kind == PartKind.DIFFERENCES:
+            body = self.difference_rows(part, sentences)
         elif is_list_part(part):
             bullet = f'<bullet><font color="{s.accent}">\u2022</font></bullet>'
             body = [Paragraph(bullet + t, s.bullet) for t in sentences]
@@ -204,9 +240,20 @@ class StoryBuilder:
             body = [NotedFlowable(f, self.note_state) for f in body]
         return out + body
 
+    def difference_rows(self, part: Part, sentences: list[str]) -> list[Flowable]:
+        """Each disagreement as one table row: the sources' own sentences side by side, each with its marker."""
+        cell = ParagraphStyle("BriefCell", parent=self.styles.body, alignment=TA_LEFT, spaceAfter=0)
+        line = tint(self.style.colours.accent, 0.35)
+        rows = part.rows or tuple((i,) for i in range(len(sentences)))
+        return [DifferenceRow([sentences[i] for i in row], cell, line, self.styles.size * 0.8) for row in rows if row]
+
     def source_list(self) -> list[Flowable]:
         out: list[Flowable] = []
         for entry in self.brief.sources:
             markup = f'<a name="{entry_anchor(entry)}"/>{self.linked_text(entry_text(entry, self.style))}'
             out.append(Paragraph(markup, self.styles.source, bulletText=f"{entry.number}."))
+        note = dagger_note(self.brief)
+        if note:
+            muted = hex_of(self.style.colours.muted, "#5f6368")
+            out.append(Paragraph(f'<font color="{muted}">{self.text(note)}</font>', self.styles.source))
         return out

@@ -75,7 +75,8 @@ def output_text(path: Path, fmt: str, template: str) -> str:
         import docx
 
         document = docx.Document(str(path))
-        return "\n".join(p.text for p in document.paragraphs)
+        cells = [p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+        return "\n".join([p.text for p in document.paragraphs] + cells)  # a table holds where sources differ
     return pdf_body_text(path, template)
 
 
