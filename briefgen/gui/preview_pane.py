@@ -1,13 +1,26 @@
 """The live brief preview: the composed brief as rich text. Clicking a sentence or its citation shows its place
-in the source; right-click (or Tab to a sentence and press P or X) pins or excludes it."""
+in the source; right-click (or Tab to a sentence and press P or X) pins or excludes it. Hovering a sentence says
+how many sources carry it (and whether it is new since the last export); the preview can be narrowed to the
+claims only one source makes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFont, Qt, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
+import dataclasses
 
-from briefgen.brief import Brief
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    Qt,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
+
+from briefgen.brief import Brief, BriefSentence, PartKind
 from briefgen.gui.brief_html import CSS, brief_fragments, message_html
 from briefgen.gui.workspace import Workspace
 
@@ -42,6 +55,11 @@ class PreviewPane(QTextBrowser):
         self.exclude_action.triggered.connect(self._exclude_current)
         self.addAction(self.pin_action)
         self.addAction(self.exclude_action)
+        self.single_source_action = QAction("Show &single-source claims only", self)
+        self.single_source_action.setCheckable(True)
+        self.single_source_action.setToolTip("Show only the sentences that one source alone carries")
+        self.single_source_action.toggled.connect(self._single_source_toggled)
+        self._full_brief: Brief | None = None
         self.show_message("The brief appears here as soon as a source is loaded.")
 
     def show_message(self, text: str) -> None:
@@ -55,6 +73,9 @@ class PreviewPane(QTextBrowser):
     def show_brief(self, brief: Brief, fragments: list[str] | None = None) -> None:
         """Show *brief* (from its HTML *fragments* when they were made in a worker); a long one is laid out a
         batch at a time so the window keeps responding."""
+        self._full_brief = brief
+        if self.single_source_action.isChecked():
+            brief, fragments = single_source_only(brief), None
         self.brief = brief
         self._generation += 1
         self._scroll = self.verticalScrollBar().value()
@@ -87,6 +108,46 @@ class PreviewPane(QTextBrowser):
             return
         self.verticalScrollBar().setValue(self._scroll)
         self.rendered.emit()
+
+    def _single_source_toggled(self, _checked: bool) -> None:
+        if self._full_brief is not None:
+            self.show_brief(self._full_brief)
+
+    def sentence_at(self, sentence_id: str) -> BriefSentence | None:
+        if self.brief is None:
+            return None
+        return next((s for s in self.brief.sentences() if s.id == sentence_id), None)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, pos: object) -> str | None:
+        """What hovering at *pos* (viewport coordinates) says: the sentence's sources, and whether it is new."""
+        href = self.anchorAt(pos)  # type: ignore[arg-type]
+        sid = self._sentence_of(href) if href else None
+        sentence = self.sentence_at(sid) if sid else None
+        if sentence is None or self.brief is None:
+            return None
+        titles = []
+        for citation in sentence.citations:
+            entry = self.brief.entry_for(citation)
+            if entry is not None and entry.metadata.title and entry.metadata.title not in titles:
+                titles.append(entry.metadata.title)
+        n = sentence.support
+        lines = [f"Carried by {n} source{'s' if n != 1 else ''}" + (": " if titles else "")]
+        lines += [f"• {t}" for t in titles]
+        if n == 1:
+            lines.append("Only one source makes this claim.")
+        if sentence.new:
+            lines.append("New since the last export.")
+        return "\n".join(lines)
 
     def sentence_ids(self) -> list[str]:
         return [s.id for s in self.brief.sentences()] if self.brief else []
@@ -130,6 +191,21 @@ class PreviewPane(QTextBrowser):
             exc.setShortcut("X")
             exc.triggered.connect(lambda: self.workspace.toggle_exclude(sid))
             menu.addSeparator()
+        menu.addAction(self.single_source_action)
         copy = menu.addAction("Copy")
         copy.triggered.connect(self.copy)
         menu.exec(event.globalPos())
+
+
+def single_source_only(brief: Brief) -> Brief:
+    """*brief* with only the sentences one source alone carries (parts left empty are dropped; the source list
+    stays)."""
+    parts = []
+    for part in brief.parts:
+        if part.kind in (PartKind.SOURCES, PartKind.KEYPHRASES):
+            parts.append(part)
+            continue
+        kept = tuple(s for s in part.sentences if s.support == 1)
+        if kept:
+            parts.append(dataclasses.replace(part, sentences=kept, rows=()))
+    return dataclasses.replace(brief, parts=tuple(parts))
