@@ -1,17 +1,21 @@
-"""Editing what citations are made of (title, author, publisher, date, URL) for one article.
+"""Editing what citations are made of (title, author, publisher, date, URL or DOI) for one article.
 
-Fields show the article's own metadata as placeholder text; what the user types becomes an undoable edit.
+Fields show the article's own metadata as placeholder text; what the user types becomes an undoable edit. The
+URL field takes a web address or a DOI (``10.1234/abc``, ``doi:10.1234/abc``, ``https://doi.org/10.1234/abc``;
+stored as ``https://doi.org/…``); anything else is said to be wrong under the field and is not stored.
 """
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
+from briefgen.citations import normalise_url, url_problem
 from briefgen.gui.workspace import Workspace
 from briefgen.model import Metadata
 from briefgen.project import METADATA_FIELDS
 
-LABELS = {"title": "&Title", "author": "A&uthor", "publisher": "&Publisher", "date": "&Date", "url": "&URL"}
+LABELS = {"title": "&Title", "author": "A&uthor", "publisher": "&Publisher", "date": "&Date", "url": "&URL or DOI"}
+BAD_FIELD = "border: 2px solid #B3261E;"
 
 
 class MetadataForm(QWidget):
@@ -34,6 +38,16 @@ class MetadataForm(QWidget):
             label.setBuddy(edit)
             layout.addRow(label, edit)
         self.fields["date"].setToolTip("YYYY-MM-DD, YYYY-MM or YYYY")
+        self.fields["url"].setToolTip(
+            "A web address (https://…) or a DOI: 10.1234/abc, doi:10.1234/abc or https://doi.org/10.1234/abc"
+        )
+        self.url_problem = QLabel(self)
+        self.url_problem.setWordWrap(True)
+        self.url_problem.setStyleSheet("color: #B3261E;")
+        self.url_problem.setAccessibleName("URL or DOI problem")
+        self.url_problem.hide()
+        layout.addRow(self.url_problem)
+        self.fields["url"].textChanged.connect(self._recheck_url)
         workspace.metadataChanged.connect(self._on_changed)
         workspace.sourcesChanged.connect(self._on_sources_changed)
         self.set_article(None)
@@ -57,16 +71,44 @@ class MetadataForm(QWidget):
         for name, edit in self.fields.items():
             edit.setPlaceholderText(getattr(original, name) or "")
             edit.setText(getattr(edited, name) or "")
+        self._show_url_problem(None)
 
     def commit(self) -> None:
+        """Store what the fields say; a URL that is neither a web address nor a DOI is said to be wrong and not
+        stored (the article keeps its previous URL)."""
         if self.article_id is None:
             return
         values = {name: (edit.text().strip() or None) for name, edit in self.fields.items()}
+        problem = url_problem(values["url"])
+        self._show_url_problem(problem)
+        if problem is None:
+            values["url"] = normalise_url(values["url"])
+        else:
+            values["url"] = self.workspace.state.metadata.get(self.article_id, Metadata()).url
         self.workspace.edit_metadata(self.article_id, Metadata(**values))
+
+    def url_problem_text(self) -> str | None:
+        """What the form says is wrong with the URL field, or ``None``."""
+        return self.url_problem.text() if not self.url_problem.isHidden() else None
+
+    def _show_url_problem(self, problem: str | None) -> None:
+        self.url_problem.setText(problem or "")
+        self.url_problem.setHidden(problem is None)
+        self.fields["url"].setStyleSheet(BAD_FIELD if problem else "")
+        self.fields["url"].setAccessibleDescription(problem or "")
+
+    def _recheck_url(self, text: str) -> None:
+        """While a problem is shown, say at once when it is fixed (or what is wrong now)."""
+        if self.url_problem_text() is not None:
+            self._show_url_problem(url_problem(text))
 
     def _on_changed(self, article_id: str) -> None:
         if article_id == self.article_id:
+            typed = self.fields["url"].text() if self.url_problem_text() is not None else None
             self.set_article(article_id)
+            if typed is not None:  # another field was stored: keep the wrong URL in view with its message
+                self.fields["url"].setText(typed)
+                self._show_url_problem(url_problem(typed))
 
     def _on_sources_changed(self) -> None:
         self.set_article(self.article_id)

@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.render.style import Align, FontFamily, LogoPosition, MarkingPlacement, PageSize
-from briefgen.templates.schema import BibliographyStyle, CitationStyle, DateFormat, GroupBy, OutputFormat, PartType
+from briefgen.templates.schema import (
+    BibliographyStyle,
+    CitationStyle,
+    DateFormat,
+    GroupBy,
+    OutputFormat,
+    PartType,
+    SupportMark,
+)
 
 
 def _values(enum: Any) -> list[str]:
@@ -48,8 +56,15 @@ CHOICES: dict[str, list[str]] = {
     "marking.placement": _values(MarkingPlacement),
     "citations.style": _values(CitationStyle),
     "citations.bibliography": _values(BibliographyStyle),
+    "citations.support": _values(SupportMark),
     "output.format": _values(OutputFormat),
 }
+TIPS: dict[str, str] = {
+    "citations.support": "none; count: “3 sources” after the marker of a sentence several sources carry; "
+    "dagger: “†” after the marker of a sentence only one source carries",
+    "citations.mark_new": "A small “new” tag before sentences that were not in the project's previous export",
+}
+"""Dotted path -> tooltip of its widget."""
 RANGES: dict[str, tuple[float, float, int]] = {
     "page.margins": (5, 60, 1),
     "fonts.size": (7, 16, 1),
@@ -194,6 +209,8 @@ class TemplateForm(QWidget):
             widget = edit
         widget.setAccessibleName(path)
         widget.setObjectName(path)
+        if path in TIPS:
+            widget.setToolTip(TIPS[path])
         self._widgets[path] = widget
         return widget
 

@@ -35,7 +35,14 @@ def sample_pages(template: Template, progress: ProgressCallback, cancel: CancelT
     else:
         from briefgen.render.sample_brief import sample_brief
 
-        brief, style = sample_brief(citation_style=template.citations.style)[0], template.style
+        cited = template.citations
+        brief = sample_brief(
+            citation_style=cited.style,
+            bibliography_style=cited.bibliography,
+            support_mark=cited.support,
+            mark_new=cited.mark_new,
+        )[0]
+        style = template.style
     data = render_bytes(brief, style, "pdf", cancel=cancel)
     return render_pdf_pages(data, 0.85, cancel=cancel, max_pages=2)
 

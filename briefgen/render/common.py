@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from briefgen.brief import Brief, Part, PartKind, SourceEntry
+from briefgen.citations import source_url
 from briefgen.render.style import RenderStyle
 
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
@@ -78,9 +79,9 @@ def note_anchor(number: int) -> str:
 
 
 def entry_text(entry: SourceEntry, style: RenderStyle) -> str:
-    """The bibliography text of an entry, with its URL added when the formatted text lacks it."""
+    """The bibliography text of an entry, with its URL (or DOI link) added when the formatted text lacks it."""
     text = entry.formatted.strip() or entry.metadata.title or entry.path
-    url = safe_link(entry.metadata.url)
+    url = safe_link(source_url(entry.metadata, entry.path))
     if style.show_source_urls and url and url not in text:
         text = f"{text} {url}"
     return text

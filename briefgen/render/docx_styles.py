@@ -3,7 +3,7 @@
 The brief's look lives in the styles, not in direct formatting: Title, Subtitle, Heading 1–2, Body Text,
 List Bullet, Quote, Header, Footer, Hyperlink, footnote text / footnote reference (Word's built-in names), and a
 few named styles of our own (Title Kicker, Title Meta, Title Rule, Executive Summary, Part Subheading,
-Key Phrases, Source Entry, Citation, Marking, Marking Banner). Fonts are named, not embedded:
+Key Phrases, Source Entry, Citation, Support Mark, New Mark, Marking, Marking Banner). Fonts are named, not embedded:
 ``serif`` -> Times New Roman, ``sans`` -> Arial (present with Word everywhere, and mapped to the metric-compatible
 Liberation fonts by LibreOffice on Linux).
 """
@@ -24,6 +24,7 @@ from briefgen.render.style import (
     clamp,
     hex_rgb,
 )
+from briefgen.render.support_marks import SMALL, muted_accent
 
 DOCX_FONTS = {"serif": "Times New Roman", "sans": "Arial"}
 
@@ -218,6 +219,22 @@ class StyleSheet:
         )
         self.define(
             "Citation", "Citation", kind="character", based_on=None, ppr=None, rpr=f'<w:color w:val="{s.accent}"/>'
+        )
+        self.define(
+            "SupportMark",
+            "Support Mark",
+            kind="character",
+            based_on=None,
+            ppr=None,
+            rpr=f'<w:color w:val="{s.muted}"/>{_size(sz * SMALL)}',
+        )
+        self.define(
+            "NewMark",
+            "New Mark",
+            kind="character",
+            based_on=None,
+            ppr=None,
+            rpr=f'<w:color w:val="{hex6(muted_accent(self.style.colours.accent))}"/>{_size(sz * SMALL)}',
         )
         self.define(
             "Marking",

@@ -5,12 +5,14 @@ Three citation styles (``Brief.citation_style``):
 ``numeric`` (default)
     ``[3]`` — the number of the source entry in the numbered source list; ``[1, 4]`` for two entries (sorted).
 ``author_date``
-    ``(BBC, 2017)`` — publisher, else author's surname, else a shortened title, and the year (``n.d.``
-    without one). Two entries with the same label and year get ``2017a`` / ``2017b``.
+    ``(Smith, 2017)`` — the author's family name (or an organisation's name), else the publisher, else the first
+    words of the title, and the year (``n.d.`` without one): the same "who" and "when" the entry starts with,
+    both from :func:`briefgen.citations.attribution`. Two entries with the same label get ``2017a`` / ``2017b``,
+    and so do their entries (:func:`briefgen.citations.year_suffixes`).
 ``footnotes``
     One note per cited sentence, numbered 1, 2, 3 … in reading order (as Word numbers footnotes). The note
     lists the sentence's source entries: the full bibliography text the first time an entry is cited, a short
-    form pointing back to that note afterwards (``BBC, 2017; see note 1.``). A sentence found in many sources
+    form pointing back to that note afterwards (``Smith, 2017; see note 1.``). A sentence found in many sources
     gives at most three full entries; the others are named by their number in the source list.
 
 Renderers walk the brief with :func:`brief_markers`, which gives each sentence's marker pieces (each piece
@@ -19,11 +21,11 @@ knows the entry it links to) and the notes. Everything here is pure: it reads th
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass
 
 from briefgen.brief import Brief, SourceEntry
+from briefgen.citations import attribution, cite_label, year_suffixes
 from briefgen.model import Citation
 
 NUMERIC = "numeric"
@@ -31,9 +33,6 @@ AUTHOR_DATE = "author_date"
 FOOTNOTES = "footnotes"
 CITATION_STYLES = (NUMERIC, AUTHOR_DATE, FOOTNOTES)
 
-_YEAR = re.compile(r"\b(\d{4})\b")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\band\b)\s*")
-_TITLE_WORDS = 5
 MAX_FULL_ENTRIES_PER_NOTE = 3
 """A note gives at most this many full entries; further sources of the same sentence get a short form that
 names their number in the source list."""
@@ -70,13 +69,18 @@ def citation_marker(brief: Brief, citation: Citation) -> str:
     return f"[{entry.number}]"
 
 
-def marker_pieces(brief: Brief, citations: tuple[Citation, ...]) -> tuple[MarkerPiece, ...]:
+def marker_pieces(
+    brief: Brief, citations: tuple[Citation, ...], labels: dict[int, str] | None = None
+) -> tuple[MarkerPiece, ...]:
     """The numeric or author-date marker for a sentence's citations as linked pieces: ``[1, 4]``,
     ``(BBC, 2017; Reuters, 2018)``. Citations of the same entry are shown once. (Footnote markers depend on
-    the sentence's place in the brief: use :func:`brief_markers`.)"""
+    the sentence's place in the brief: use :func:`brief_markers`.) *labels* are :func:`author_date_labels`,
+    when the caller has them already."""
     if not citations:
         return ()
     style = style_of(brief)
+    if style == AUTHOR_DATE and labels is None:
+        labels = author_date_labels(brief)
     open_, sep, close = ("(", "; ", ")") if style == AUTHOR_DATE else ("[", ", ", "]")
     entries = _entries(brief, citations)
     if style == NUMERIC:
@@ -88,7 +92,7 @@ def marker_pieces(brief: Brief, citations: tuple[Citation, ...]) -> tuple[Marker
         if e is None:
             out.append(MarkerPiece("?"))
         elif style == AUTHOR_DATE:
-            out.append(MarkerPiece(author_date_label(brief, e), e))
+            out.append(MarkerPiece((labels or {}).get(e.number) or short_label(e), e))
         else:
             out.append(MarkerPiece(str(e.number), e))
     out.append(MarkerPiece(close))
@@ -139,13 +143,20 @@ def brief_markers(brief: Brief) -> BriefMarkers:
 
 
 def author_date_label(brief: Brief, entry: SourceEntry) -> str:
-    """``"BBC, 2017"`` for an entry (without parentheses), with ``a``/``b`` suffixes when labels collide."""
-    name, year = _name_year(entry)
-    if year != "n.d.":
-        same = [e for e in brief.sources if _name_year(e) == (name, year)]
-        if len(same) > 1 and entry in same:
-            year += "abcdefghijklmnopqrstuvwxyz"[min(same.index(entry), 25)]
-    return f"{name}, {year}"
+    """``"Smith, 2017"`` for an entry (without parentheses), with ``a``/``b`` suffixes when labels collide."""
+    return author_date_labels(brief).get(entry.number) or short_label(entry)
+
+
+def author_date_labels(brief: Brief) -> dict[int, str]:
+    """Entry number -> its author-date label, suffixed as its entry is (:func:`briefgen.citations.format_entries`)."""
+    attributions = [attribution(e.metadata, e.path) for e in brief.sources]
+    suffixes = year_suffixes(attributions)
+    return {e.number: cite_label(a, s) for e, a, s in zip(brief.sources, attributions, suffixes, strict=True)}
+
+
+def short_label(entry: SourceEntry) -> str:
+    """``"Smith, 2017"``: who and when of an entry without a suffix (a footnote's short form)."""
+    return cite_label(attribution(entry.metadata, entry.path))
 
 
 def _entries(brief: Brief, citations: tuple[Citation, ...]) -> list[SourceEntry | None]:
@@ -159,6 +170,7 @@ def _entries(brief: Brief, citations: tuple[Citation, ...]) -> list[SourceEntry 
 
 def _compute(brief: Brief) -> BriefMarkers:
     footnotes = style_of(brief) == FOOTNOTES
+    labels = author_date_labels(brief) if style_of(brief) == AUTHOR_DATE else None
     by_position: dict[tuple[int, int], tuple[MarkerPiece, ...]] = {}
     notes: list[Note] = []
     first_note: dict[Citation, int] = {}
@@ -168,7 +180,7 @@ def _compute(brief: Brief) -> BriefMarkers:
             if not sentence.citations:
                 continue
             if not footnotes:
-                by_position[(pi, si)] = marker_pieces(brief, sentence.citations)
+                by_position[(pi, si)] = marker_pieces(brief, sentence.citations, labels)
                 continue
             number = len(notes) + 1
             items: list[NoteItem] = []
@@ -176,11 +188,9 @@ def _compute(brief: Brief) -> BriefMarkers:
                 if e is None:
                     items.append(NoteItem(None, "Source not found."))
                 elif e.number in entry_note:
-                    name, year = _name_year(e)
-                    items.append(NoteItem(e, f"{name}, {year}; see note {entry_note[e.number]}."))
+                    items.append(NoteItem(e, f"{short_label(e)}; see note {entry_note[e.number]}."))
                 elif len(items) >= MAX_FULL_ENTRIES_PER_NOTE:  # keep a note that cites many sources short
-                    name, year = _name_year(e)
-                    items.append(NoteItem(e, f"{name}, {year} (source {e.number})."))
+                    items.append(NoteItem(e, f"{short_label(e)} (source {e.number})."))
                 else:
                     entry_note[e.number] = number
                     items.append(NoteItem(e, e.formatted))
@@ -189,44 +199,6 @@ def _compute(brief: Brief) -> BriefMarkers:
                 first_note.setdefault(c, number)
             by_position[(pi, si)] = (MarkerPiece(str(number), items[0].entry, number),)
     return BriefMarkers(by_position, tuple(notes), first_note)
-
-
-def _name_year(entry: SourceEntry) -> tuple[str, str]:
-    md = entry.metadata
-    match = _YEAR.search(md.date or "")
-    year = match.group(1) if match else "n.d."
-    if md.publisher and md.publisher.strip():
-        return md.publisher.strip(), year
-    if md.author and md.author.strip():
-        return _short_author(md.author), year
-    if md.title and md.title.strip():
-        return _short_title(md.title), year
-    return "Anon.", year
-
-
-def _short_author(author: str) -> str:
-    names = [n for n in _AUTHOR_SPLIT.split(author.strip()) if n.strip()]
-    if not names:
-        return author.strip()
-    if len(names) == 1:
-        return _surname(names[0])
-    if len(names) == 2:
-        return f"{_surname(names[0])} and {_surname(names[1])}"
-    return f"{_surname(names[0])} et al."
-
-
-def _surname(name: str) -> str:
-    name = name.strip()
-    if "," in name:
-        return name.split(",")[0].strip()
-    parts = name.split()
-    return parts[-1] if parts else name
-
-
-def _short_title(title: str) -> str:
-    words = title.split()
-    short = " ".join(words[:_TITLE_WORDS])
-    return f"“{short}{'…' if len(words) > _TITLE_WORDS else ''}”"
 
 
 # A brief is immutable, so its markers can be kept while the same brief object is being rendered. The cache

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind, SourceEntry
+from briefgen.citations import format_entries
 from briefgen.model import Article, Citation, Metadata, Paragraph, ParagraphKind, Section, Sentence, Source
 
 
@@ -161,18 +162,6 @@ def _source_from(doc: _Doc, index: int, copy: int) -> Source:
     )
 
 
-def _formatted(md: Metadata, accessed: str) -> str:
-    who = md.author or md.publisher or md.title or "Anon."
-    year = f"({md.date[:4]})" if md.date else "(n.d.)"
-    title = md.title or "Untitled"
-    out = f"{who} {year}. {title}."
-    if md.publisher and md.publisher != who:
-        out += f" {md.publisher}."
-    if md.url:
-        out += f" Available at: {md.url} (accessed {accessed})."
-    return out
-
-
 def _cite(source: Source, sentence: Sentence) -> Citation:
     article = source.articles[0]
     section = article.sections[0]
@@ -185,24 +174,27 @@ def sample_brief(
     sources: int = 5,
     include_cjk: bool = False,
     marking: str | None = "OFFICIAL — FOR INTERNAL USE",
+    bibliography_style: str = "apa",
+    support_mark: str = "none",
+    mark_new: bool = False,
 ) -> tuple[Brief, tuple[Source, ...]]:
-    """A brief over *sources* hand-built articles (the five base articles repeat beyond five)."""
+    """A brief over *sources* hand-built articles (the five base articles repeat beyond five). Its entries are
+    formatted as a built brief's are (:func:`briefgen.citations.format_entries`); the second article's sentences
+    are "new"."""
     accessed = "2024-03-18"
     docs = list(_DOCS) + ([_CJK_DOC] if include_cjk else [])
     built: list[Source] = []
     for i in range(max(1, sources)):
         built.append(_source_from(docs[i % len(docs)], i, i // len(docs)))
+    texts = format_entries(
+        bibliography_style,
+        [(s.articles[0].metadata, s.path) for s in built],
+        accessed,
+        author_date=citation_style == "author_date",
+    )
     entries = tuple(
-        SourceEntry(
-            n,
-            s.articles[0].id,
-            s.id,
-            s.path,
-            s.articles[0].metadata,
-            accessed,
-            _formatted(s.articles[0].metadata, accessed),
-        )
-        for n, s in enumerate(built, start=1)
+        SourceEntry(n, s.articles[0].id, s.id, s.path, s.articles[0].metadata, accessed, text)
+        for n, (s, text) in enumerate(zip(built, texts, strict=True), start=1)
     )
 
     def brief_sentence(src: Source, sentence: Sentence) -> BriefSentence:
@@ -211,7 +203,8 @@ def sample_brief(
         for other in built[group * len(docs) : (group + 1) * len(docs)]:  # the same sentence found elsewhere
             if other is not src:
                 cites += [_cite(other, s) for s in other.articles[0].sentences if s.text == sentence.text]
-        return BriefSentence(sentence.id, sentence.text, tuple(cites))
+        new = len(built) > 1 and src is built[1]
+        return BriefSentence(sentence.id, sentence.text, tuple(cites), support=len({c.source for c in cites}), new=new)
 
     def first_sentences(src: Source, k: int) -> tuple[BriefSentence, ...]:
         return tuple(brief_sentence(src, s) for s in src.articles[0].sentences[:k])
@@ -253,6 +246,9 @@ def sample_brief(
         parts=tuple(parts),
         sources=entries,
         citation_style=citation_style,
+        support_mark=support_mark,
+        mark_new=mark_new,
+        bibliography_style=bibliography_style,
         keywords=("heatwave", "water", "cooling", "urban policy"),
         template_name="default",
     )

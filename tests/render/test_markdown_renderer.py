@@ -64,4 +64,4 @@ def test_footnote_style_uses_footnote_syntax(footnote_sample: Sample, style: Ren
 def test_author_date_markers(style: RenderStyle) -> None:
     sample = make_sample("author_date")
     md = markdown_text(sample.brief, style)
-    assert "[BBC, 2017](#source-1)" in md
+    assert "[Smith, 2017](#source-1)" in md  # the author, as the entry "Smith, J. (2017, July 3). …" starts

@@ -35,7 +35,7 @@ def test_numeric_marker_is_the_entry_number() -> None:
             assert citation_marker(sample.brief, c) == f"[{entry.number}]"
 
 
-def test_author_date_prefers_publisher_then_author_surname_then_title() -> None:
+def test_author_date_prefers_author_surname_then_publisher_then_title() -> None:
     entries = (
         _entry(1, publisher="BBC", author="Jane Smith", date="2017-07-03"),
         _entry(2, author="Smith, Jane", date="2019"),
@@ -43,21 +43,36 @@ def test_author_date_prefers_publisher_then_author_surname_then_title() -> None:
         _entry(4, author="A One and B Two and C Three", date="2020-01"),
         _entry(5, title="A very long title of a report on heat", date="2021"),
         _entry(6),
+        _entry(7, publisher="Brussels Monitor", title="EU budget", date="2023-04-02"),
+        _entry(8, author="BBC News", publisher="BBC", date="2017-08-10"),
     )
     brief = _brief(entries, "author_date")
-    assert citation_marker(brief, _cite(1)) == "(BBC, 2017)"
+    assert citation_marker(brief, _cite(1)) == "(Smith, 2017)"
     assert citation_marker(brief, _cite(2)) == "(Smith, 2019)"
     assert citation_marker(brief, _cite(3)) == "(Dubois and Lima, n.d.)"
     assert citation_marker(brief, _cite(4)) == "(One et al., 2020)"
     assert citation_marker(brief, _cite(5)) == "(“A very long title of…”, 2021)"
-    assert citation_marker(brief, _cite(6)) == "(Anon., n.d.)"
+    assert citation_marker(brief, _cite(6)) == "(“f6.txt”, n.d.)"  # nothing known: the file name stands as title
+    assert citation_marker(brief, _cite(7)) == "(Brussels Monitor, 2023)"
+    assert citation_marker(brief, _cite(8)) == "(BBC News, 2017)"
 
 
 def test_author_date_same_label_and_year_get_letters() -> None:
-    entries = (_entry(1, publisher="BBC", date="2017"), _entry(2, publisher="BBC", date="2017-05"))
+    entries = (
+        _entry(1, publisher="BBC", date="2017"),
+        _entry(2, publisher="BBC", date="2017-05"),
+        _entry(3, publisher="BBC", date="2018"),
+        _entry(4, title="Same"),
+        _entry(5, title="Same"),
+    )
     brief = _brief(entries, "author_date")
-    assert author_date_label(brief, entries[0]) == "BBC, 2017a"
-    assert author_date_label(brief, entries[1]) == "BBC, 2017b"
+    assert [author_date_label(brief, e) for e in entries] == [
+        "BBC, 2017a",
+        "BBC, 2017b",
+        "BBC, 2018",
+        "“Same”, n.d.-a",
+        "“Same”, n.d.-b",
+    ]
 
 
 def test_unknown_citation_gives_a_question_mark() -> None:

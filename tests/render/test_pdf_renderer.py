@@ -120,7 +120,7 @@ def test_author_date_markers_link_to_the_source_list(style: RenderStyle) -> None
     sample = make_sample("author_date")
     pdf = read_pdf(render_pdf(sample.brief, style), sample.brief.marking)
     text = " ".join(pdf.body.split())
-    assert "(BBC, 2017; Reuters, 2018)" in text
+    assert "(Smith, 2017; Dubois and Lima, 2018)" in text
     entries = entry_lines(pdf.reader)
     targets = {entry_at(entries, tp, ty) for _p, _y, _x, tp, ty in internal_links(pdf.reader)}
     assert targets == {e.number for e in sample.brief.sources}
