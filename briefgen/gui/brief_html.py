@@ -24,6 +24,7 @@ p.marking { color: #B3261E; font-weight: bold; }
 a.s { color: #1A1A1A; text-decoration: none; }
 a.c { color: #1F4E79; text-decoration: none; }
 span.pin { background-color: #CDEFD3; }
+span.fresh { background-color: #FFF1C2; }
 span.label { color: #1F4E79; font-weight: bold; }
 span.new { color: #7995AF; font-size: 8pt; }
 span.support { color: #5F6368; font-size: 8pt; }
@@ -68,6 +69,8 @@ def brief_fragments(brief: Brief, pins: frozenset[str] = frozenset()) -> list[st
             text = f"<a class='s' href='s:{escape(sent.id)}'>{shown}</a>"
             if sent.id in pins:
                 text = f"<span class='pin'>{text}</span>"
+            elif sent.new:  # the app always shows what is new since the last export
+                text = f"<span class='fresh'>{text}</span>"
             pieces = markers.pieces(pi, si)
             marker = "".join(escape(p.text) for p in pieces)
             if marker:

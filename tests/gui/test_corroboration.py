@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextFragment
 
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.preview_pane import PreviewPane
@@ -32,21 +32,25 @@ def sources(tmp_path: Path) -> list[Path]:
     return out
 
 
-def anchor_position(pane: PreviewPane, sentence_id: str) -> object:
-    """A point in the viewport over the sentence's link."""
-    doc = pane.document()
-    block = doc.begin()
+def link_fragment(pane: PreviewPane, sentence_id: str) -> QTextFragment:
+    """The first piece of text of the sentence's link in the preview."""
+    block = pane.document().begin()
     while block.isValid():
         it = block.begin()
         while not it.atEnd():
             fragment = it.fragment()
             if fragment.charFormat().anchorHref() == f"s:{sentence_id}":
-                cursor = QTextCursor(doc)
-                cursor.setPosition(fragment.position() + 1)
-                return pane.cursorRect(cursor).center()
+                return fragment
             it += 1
         block = block.next()
     raise AssertionError(f"no link for {sentence_id}")
+
+
+def anchor_position(pane: PreviewPane, sentence_id: str) -> object:
+    """A point in the viewport over the sentence's link."""
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(link_fragment(pane, sentence_id).position() + 1)
+    return pane.cursorRect(cursor).center()
 
 
 def test_hovering_a_sentence_says_how_many_sources_carry_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
@@ -75,3 +79,26 @@ def test_the_preview_can_show_only_single_source_claims(qtbot, window: MainWindo
     with qtbot.waitSignal(pane.rendered):
         pane.single_source_action.setChecked(False)
     assert [s.id for s in pane.brief.sentences()] == [s.id for s in full.sentences()]
+
+
+def test_after_an_export_the_preview_highlights_what_is_new(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from briefgen.novelty import brief_hashes
+
+    paths = sources(tmp_path)
+    load(qtbot, window, paths[:1])
+    first = current(window).brief
+    assert not any(s.new for s in first.sentences())
+    window.workspace.set_exported(brief_hashes(first))  # what a finished export does
+    assert window.workspace.is_dirty(), "the project now knows what was exported: worth saving"
+    load(qtbot, window, paths[2:])
+    brief = current(window).brief
+    new = [s for s in brief.sentences() if s.new]
+    assert new and all(s.citations[0].source != first.sentences()[0].citations[0].source for s in new)
+    assert not [s for s in brief.sentences() if not s.new and s.text not in {x.text for x in first.sentences()}]
+    qtbot.waitUntil(lambda: window.preview_pane.brief is not None and not window.preview_pane._pending)
+    pane = window.preview_pane
+    assert link_fragment(pane, new[0].id).charFormat().background().color().name() == "#fff1c2"
+    old = next(s for s in brief.sentences() if not s.new)
+    assert link_fragment(pane, old.id).charFormat().background().style().name == "NoBrush"
+    text = window.preview_pane.tooltip_at(anchor_position(window.preview_pane, new[0].id))
+    assert text is not None and "New since the last export." in text
