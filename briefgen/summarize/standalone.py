@@ -48,6 +48,8 @@ _PRONOUNS = frozenset(
         "we",
         "us",
         "our",
+        "you",
+        "your",
     )
 )
 _DEMONSTRATIVES = frozenset(

@@ -26,6 +26,7 @@ LEANING = [
     "the rest of the money will come from a levy.”",
     '"We will never see it finished," he said.',
     "Others say the plan is far too expensive.",
+    "You went out and you voted.",
 ]
 
 STANDING = [
