@@ -33,6 +33,7 @@ lint: setup
 	$(BIN)/ruff check briefgen tests benchmarks
 	$(BIN)/ruff format --check briefgen tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
