@@ -10,7 +10,8 @@ SCRIPT = """
 import sys
 from briefgen.build import build_brief
 result = build_brief(sys.argv[1:-1], output=sys.argv[-1])
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6", "pypdfium2") or m.startswith("briefgen.gui"))
+qt = ("PySide6", "shiboken6", "pypdfium2")
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in qt or m.startswith("briefgen.gui"))
 print(len(result.brief.sentences()), loaded)
 """
 
