@@ -11,18 +11,22 @@ Example::
     {
       "format": "briefgen-project",
       "schema": 1,
-      "sources": [{"path": "articles/kim.txt", "sha256": "6fe9ca65...", "id": "6fe9ca65"}],
-      "selection": ["6fe9ca65.a1.s1", "6fe9ca65.a1.s2"],
-      "pins": ["6fe9ca65.a1.s1.t3"],
+      "sources": [{"path": "articles/kim.txt", "sha256": "cb91b7aebf35dcce…", "id": "cb91b7ae"}],
+      "selection": ["cb91b7ae.a1.s1", "cb91b7ae.a1.s2"],
+      "pins": ["cb91b7ae.a1.s1.t3"],
       "excludes": [],
-      "metadata": {"6fe9ca65.a1": {"author": "BBC News"}},
+      "metadata": {"cb91b7ae.a1": {"author": "BBC News"}},
       "template": "policy-brief",
-      "budget": {"sentences": 8},
+      "budget": {"words": 700},
       "algorithm": "default",
-      "output_format": "pdf"
+      "output_format": "pdf",
+      "exported": ["3f0a9c1d2b4e5f67", "…"]
     }
 
-``selection`` is ``null`` when every section is ticked. Loading is strict: a file that is not JSON, is not a
+A source id is the first 8 hex digits of the SHA-256 of the file's bytes (``sha256`` holds all 64).
+``selection`` is ``null`` when every section is ticked; ``budget`` is the whole brief's length (one of
+``sentences``, ``words``, ``ratio``, ``pages``); ``exported`` holds the text hashes of the last export's sentences
+(:mod:`briefgen.novelty`), absent before the first export. Loading is strict: a file that is not JSON, is not a
 briefgen project, comes from a newer briefgen or has a malformed field raises :class:`InputError` with a
 one-line reason naming the file.
 """

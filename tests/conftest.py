@@ -24,7 +24,6 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
         ("BRIEFGEN_DATA_DIR", "data"),
         ("BRIEFGEN_CONFIG_DIR", "config"),
         ("BRIEFGEN_LOG_DIR", "log"),
-        ("BRIEFGEN_CACHE_DIR", "cache"),
     ):
         monkeypatch.setenv(var, str(base / sub))
 

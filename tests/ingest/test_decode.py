@@ -26,7 +26,7 @@ TEXT = (
 def test_encodings_decode_without_mojibake(data: bytes, encoding: str) -> None:
     text, found = decode_bytes(data, "x.txt")
     assert text.lstrip("\ufeff") == TEXT
-    assert found.replace("_", "-").startswith(encoding.split("-")[0][:3])
+    assert codecs.lookup(found).name == codecs.lookup(encoding).name, found  # utf-16 is not "utf-8"
 
 
 def test_latin1_text_without_cp1252_specials() -> None:

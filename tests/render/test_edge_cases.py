@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
 from briefgen.model import Citation
@@ -13,6 +16,24 @@ from briefgen.render.style import Colours, Fonts, Margins, RenderStyle, TitleBlo
 from tests.render.conftest import make_sample
 
 FORMATS = ("pdf", "docx", "md")
+A4_POINTS = (595, 842)
+
+
+def readable_text(data: bytes, fmt: str) -> str:
+    """The file opened as a reader's program would, and its text (fails when the file does not open)."""
+    if fmt == "pdf":
+        reader = PdfReader(io.BytesIO(data))
+        assert len(reader.pages) >= 1
+        return "\n".join(page.extract_text() for page in reader.pages)
+    if fmt == "docx":
+        document = Document(io.BytesIO(data))
+        return "\n".join(p.text for p in document.paragraphs)
+    return data.decode("utf-8")
+
+
+def pdf_page_size(data: bytes) -> tuple[int, int]:
+    box = PdfReader(io.BytesIO(data)).pages[0].mediabox
+    return round(float(box.width)), round(float(box.height))
 
 
 def _empty() -> Brief:
@@ -21,7 +42,8 @@ def _empty() -> Brief:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_empty_brief(fmt: str, style: RenderStyle) -> None:
-    assert render_bytes(_empty(), style, fmt)
+    text = readable_text(render_bytes(_empty(), style, fmt), fmt)
+    assert "None" not in text, "absent fields print nothing, not Python's None"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -41,8 +63,13 @@ def test_strange_text(fmt: str, style: RenderStyle) -> None:
         title="<i>Title</i> & \x0b co",
         parts=(Part(PartKind.SECTION, "Odd <text>", sentences, subheading="]]>"), *sample.brief.parts),
     )
-    data = render_bytes(brief, style, fmt)
-    assert data
+    text = readable_text(render_bytes(brief, style, fmt), fmt)
+    squashed = "".join(text.split())
+    assert "stayharmless." in squashed, "the sentence around the control characters is kept"
+    assert "Controlchars" in squashed and "\x07" not in text, "control characters are dropped"
+    assert "A" * 500 in squashed, "a 3,000-character word is printed, wrapped or not"
+    if fmt != "md":  # Markdown escapes it; PDF and Word print the markup-looking text as text
+        assert "<i>Title</i>" in text
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -60,7 +87,14 @@ def test_extreme_looks(fmt: str, citation_style: str) -> None:
         footer_text="F" * 400,
         sources_heading="",
     )
-    assert render_bytes(sample.brief, odd, fmt)
+    data = render_bytes(sample.brief, odd, fmt)
+    text = readable_text(data, fmt)
+    assert sample.brief.sentences()[0].text.split()[0] in text
+    if fmt == "pdf":
+        assert pdf_page_size(data) == A4_POINTS, "an unknown page size falls back to A4"
+    if fmt == "docx":
+        section = Document(io.BytesIO(data)).sections[0]
+        assert section.page_width is not None and round(section.page_width.mm) == 210
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -70,15 +104,13 @@ def test_many_citations_on_one_sentence(fmt: str, citation_style: str, style: Re
     cites = tuple(s.citations[0] for s in sample.brief.sentences())
     big = BriefSentence("big", sample.brief.sentences()[0].text, cites)
     brief = dataclasses.replace(sample.brief, parts=(Part(PartKind.SECTION, "All", (big,)), sample.brief.parts[-1]))
-    assert render_bytes(brief, style, fmt)
+    text = " ".join(readable_text(render_bytes(brief, style, fmt), fmt).split())
+    assert " ".join(big.text.split()[:4]) in text
+    if citation_style == "numeric":
+        assert "60" in text, "the marker names the sixtieth source"
 
 
 def test_part_without_heading_gets_no_empty_heading(style: RenderStyle) -> None:
-    import io
-
-    from docx import Document
-    from pypdf import PdfReader
-
     sample = make_sample("numeric")
     first = dataclasses.replace(sample.brief.parts[0], heading="  ")
     brief = dataclasses.replace(sample.brief, parts=(first, *sample.brief.parts[1:]))
