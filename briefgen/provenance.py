@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from briefgen.brief import Brief
@@ -78,6 +79,13 @@ class Provenance:
     version: int = PROVENANCE_VERSION
 
 
+def shown_path(path: str) -> str:
+    """What a brief records of a source's location: a web address as it is, a local file by its name only (the
+    brief travels; the folders of the machine it was made on are nobody's business, and the hash identifies the
+    file)."""
+    return path if "://" in path else PurePath(path).name
+
+
 def text_sha256(text: str) -> str:
     """SHA-256 of *text* as UTF-8 (a lone surrogate, which no file can hold, as its own three bytes)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -105,7 +113,8 @@ def provenance_of(brief: Brief) -> Provenance:
         for s in brief.sentences()
     )
     sources = tuple(
-        ProvenanceSource(e.number, e.source_id, e.digest, e.article_id, e.path, e.metadata.title) for e in brief.sources
+        ProvenanceSource(e.number, e.source_id, e.digest, e.article_id, shown_path(e.path), e.metadata.title)
+        for e in brief.sources
     )
     return Provenance(brief.title, sentences, sources)
 

@@ -88,7 +88,8 @@ def test_after_an_export_the_preview_highlights_what_is_new(qtbot, window: MainW
     load(qtbot, window, paths[:1])
     first = current(window).brief
     assert not any(s.new for s in first.sentences())
-    window.workspace.set_exported(brief_hashes(first))  # what a finished export does
+    with qtbot.waitSignal(window.preview.settled, timeout=60_000):
+        window.workspace.set_exported(brief_hashes(first))  # what a finished export does
     assert window.workspace.is_dirty(), "the project now knows what was exported: worth saving"
     load(qtbot, window, paths[2:])
     brief = current(window).brief
