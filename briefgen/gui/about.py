@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefgen import __version__
+from briefgen.gui.mnemonics import label_buttons
 
 
 def about_text() -> str:
@@ -19,4 +20,10 @@ def about_text() -> str:
 
 
 def show_about(parent: QWidget | None) -> None:
-    QMessageBox.about(parent, "About briefgen", about_text())
+    box = QMessageBox(QMessageBox.Icon.NoIcon, "About briefgen", about_text(), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("aboutBox")
+    icon = QApplication.windowIcon()
+    if not icon.isNull():
+        box.setIconPixmap(icon.pixmap(64, 64))
+    label_buttons(box)
+    box.exec()

@@ -15,6 +15,7 @@ from briefgen import __version__
 from briefgen.gui.autosave import discard_recovery, pending_recovery
 from briefgen.gui.errors_dialog import install_excepthook
 from briefgen.gui.main_window import MainWindow
+from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.settings import Settings
 from briefgen.logs import get_logger
 from briefgen.project import PROJECT_SUFFIX
@@ -70,14 +71,17 @@ def app_icon() -> QIcon:
 
 
 def ask_recover(window: MainWindow) -> bool:
-    answer = QMessageBox.question(
-        window,
+    buttons = QMessageBox.StandardButton
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
         "Recover unsaved work?",
         "briefgen did not close properly last time. Recover the work that was not saved?",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
+        buttons.Yes | buttons.No,
+        window,
     )
-    return answer == QMessageBox.StandardButton.Yes
+    box.setDefaultButton(buttons.Yes)
+    label_buttons(box)
+    return bool(box.exec() == buttons.Yes)
 
 
 def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool = True) -> None:

@@ -13,6 +13,7 @@ from types import TracebackType
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefgen.errors import BriefgenError, InputError
+from briefgen.gui.mnemonics import label_buttons
 from briefgen.logs import log_exception
 
 
@@ -38,6 +39,7 @@ _open_boxes: set[QMessageBox] = set()
 def _show(box: QMessageBox) -> QMessageBox:
     """Show *box* without blocking (window-modal) and keep it alive until it closes."""
     box.setObjectName("errorDialog")
+    label_buttons(box)
     _open_boxes.add(box)
     box.finished.connect(lambda _r: _open_boxes.discard(box))
     box.open()

@@ -1,7 +1,13 @@
-"""Export the brief to PDF, DOCX or Markdown in a worker, with progress, cancel and "open when done"."""
+"""Export the brief to PDF, DOCX or Markdown in a worker, with progress, cancel and "open when done".
+
+The dialog proposes the file this workspace was last exported to, else a name made from the brief's title in
+the folder last exported to; it asks before replacing a file that exists.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Signal
@@ -16,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -25,7 +32,9 @@ from PySide6.QtWidgets import (
 from briefgen.build import BuildResult
 from briefgen.errors import InputError
 from briefgen.gui.errors_dialog import show_error
+from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.pdf_preview import PdfPreviewDialog
+from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.settings import Settings
 from briefgen.gui.workers import Job, JobRunner
 from briefgen.project_pipeline import BriefChoices, build_from_choices
@@ -35,6 +44,25 @@ FORMATS = (
     ("docx", "Word document (.docx)", ".docx"),
     ("md", "Markdown (.md)", ".md"),
 )
+MAX_STEM_CHARS = 80
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
+_RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
+"""Names Windows keeps for devices, whatever the extension."""
+
+
+def safe_file_stem(title: str, fallback: str = "brief") -> str:
+    """A file name (without extension) from *title* that every common file system accepts: no path
+    separators, no characters Windows or macOS refuse, no control characters, no leading or trailing dots or
+    spaces, no device name, at most 80 characters (cut at a word)."""
+    text = unicodedata.normalize("NFC", title)
+    text = " ".join(_UNSAFE.sub(" ", text).split())
+    if len(text) > MAX_STEM_CHARS:
+        cut = text[:MAX_STEM_CHARS]
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    text = text.strip(" .")
+    if not text or _RESERVED.fullmatch(text):
+        return fallback
+    return text
 
 
 class ExportDialog(QDialog):
@@ -49,6 +77,7 @@ class ExportDialog(QDialog):
         *,
         suggested_name: str = "brief",
         output_format: str = "pdf",
+        last_path: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -62,6 +91,8 @@ class ExportDialog(QDialog):
         self.warnings: list[str] = []
         self.build_result: BuildResult | None = None
         """The finished export (its brief), once done."""
+        self.replace_prompt: QMessageBox | None = None
+        """The "replace the existing file?" question, while it is shown."""
 
         self.format = QComboBox(self)
         for name, label, _ in FORMATS:
@@ -69,7 +100,10 @@ class ExportDialog(QDialog):
         self.format.setCurrentIndex(max(0, self.format.findData(output_format)))
         self.format.setAccessibleName("Export format")
         folder = settings.get("export_dir") or str(Path.home())
-        self.path = QLineEdit(str(Path(folder) / f"{suggested_name}{self._suffix()}"), self)
+        proposed = Path(folder) / f"{suggested_name}{self._suffix()}"
+        if last_path and Path(last_path).parent.is_dir():  # where this brief went last time
+            proposed = Path(last_path).with_suffix(self._suffix())
+        self.path = QLineEdit(str(proposed), self)
         self.path.setAccessibleName("Export file")
         browse = QPushButton("&Browse…", self)
         browse.clicked.connect(self.browse)
@@ -89,6 +123,7 @@ class ExportDialog(QDialog):
         self.buttons = QDialogButtonBox(self)
         self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        label_buttons(self.buttons)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel)
@@ -106,7 +141,7 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
 
     def _suffix(self) -> str:
         name = self.format.currentData()
@@ -125,6 +160,8 @@ class ExportDialog(QDialog):
             if not Path(path).suffix:
                 path += self._suffix()
             self.path.setText(path)
+            self.settings.set("export_dir", str(Path(path).parent))
+            self.settings.save()
 
     def start_export(self) -> None:
         path = self.path.text().strip()
@@ -137,6 +174,43 @@ class ExportDialog(QDialog):
         if not Path(path).parent.is_dir():
             show_error(self, "Cannot export", InputError("the folder does not exist", path))
             return
+        if Path(path).is_dir():
+            show_error(self, "Cannot export", InputError("is a folder; give a file name", path))
+            return
+        if Path(path).exists():
+            self.ask_replace(path)
+            return
+        self._run_export(path)
+
+    def ask_replace(self, path: str) -> None:
+        """Ask (without blocking) whether to replace the existing *path*; the export goes on only if so."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Replace file?",
+            f"“{Path(path).name}” already exists in {Path(path).parent}.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("replacePrompt")
+        box.setInformativeText("Replace it with the new brief? Its current contents will be lost.")
+        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        self.replace_prompt = box
+        box.finished.connect(lambda _r: self._replace_answered(box, replace, path))
+        box.open()
+
+    def _replace_answered(self, box: QMessageBox, replace: object, path: str) -> None:
+        self.replace_prompt = None
+        if box.clickedButton() is replace:
+            self._run_export(path)
+        else:
+            self.status.setText("Not exported: the file was kept. Choose another name, or export again.")
+            self.path.setFocus()
+        box.deleteLater()
+
+    def _run_export(self, path: str) -> None:
         self.export_button.setEnabled(False)
         self.progress.show()
         self.status.setText("Exporting…")
@@ -165,7 +239,7 @@ class ExportDialog(QDialog):
         self.exported.emit(path)
         if self.open_when_done.isChecked():
             if self.output_format() == "pdf":
-                self.preview = PdfPreviewDialog(path, self.runner, self.parentWidget())
+                self.preview = PdfPreviewDialog(path, self.runner, self.parentWidget(), self.settings)
                 self.preview.show()
             else:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(path))

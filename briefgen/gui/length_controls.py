@@ -7,8 +7,20 @@ export's numbers: the page count is measured on the rendered PDF by the preview 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleOptionComboBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefgen.summarize.api import Budget
 
@@ -22,6 +34,20 @@ MODES = (
 
 COUNT_TIP = "What the brief in the preview has; an export of the same choices has the same."
 STALE_TIP = "Updating: these are the numbers of the previous preview."
+
+
+CHOOSER_MIN_CHARS = 10
+"""The Method and Template boxes never get narrower than this many characters."""
+
+
+def combo_needed_width(combo: QComboBox) -> int:
+    """The width *combo* needs to show its longest item in full."""
+    fm = combo.fontMetrics()
+    text = max((fm.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())), default=0)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    size = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, QSize(text, fm.height()), combo)
+    return size.width()
 
 
 def budget_value(budget: Budget) -> tuple[str, int]:
@@ -86,27 +112,30 @@ class LengthControls(QWidget):
         self.template = QComboBox(self)
         self.template.setAccessibleName("Brief template")
         self.template.setToolTip("How the brief is laid out; choosing one also takes its own length")
+        for combo in (self.algorithm, self.template):
+            # sized by the layout, not by the longest item (a long template name must not widen the window)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(CHOOSER_MIN_CHARS)
         length_label = QLabel("&Length", self)
         length_label.setBuddy(self.spin)
-        algo_label = QLabel("&Method", self)
-        algo_label.setBuddy(self.algorithm)
-        tmpl_label = QLabel("Te&mplate", self)
-        tmpl_label.setBuddy(self.template)
+        self.algo_label = QLabel("Meth&od", self)
+        self.algo_label.setBuddy(self.algorithm)
+        self.tmpl_label = QLabel("Te&mplate", self)
+        self.tmpl_label.setBuddy(self.template)
         top = QHBoxLayout()
         top.addWidget(length_label)
         top.addWidget(self.slider, 1)
         top.addWidget(self.spin)
         top.addWidget(self.mode)
-        bottom = QHBoxLayout()
-        bottom.addWidget(algo_label)
-        bottom.addWidget(self.algorithm, 1)
-        bottom.addSpacing(12)
-        bottom.addWidget(tmpl_label)
-        bottom.addWidget(self.template, 2)
+        self.choosers = QGridLayout()
+        """Method and Template: side by side when both fit in full, else one above the other."""
+        self.choosers.setHorizontalSpacing(8)
+        self.one_row: bool | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addLayout(bottom)
+        layout.addLayout(self.choosers)
+        self._arrange(one_row=False)
         self._kind = "sentences"
         self._apply_mode("sentences", 5)
         self.mode.currentIndexChanged.connect(self._mode_changed)
@@ -118,6 +147,61 @@ class LengthControls(QWidget):
         self.template.currentIndexChanged.connect(
             lambda _i: self.templateChanged.emit(self.template.currentData() or "")
         )
+
+    # ---- Method and Template: one row or two ---------------------------------------------------------------
+    def one_row_width(self) -> int:
+        """The width at which Method and Template both show their longest item side by side."""
+        labels = self.algo_label.sizeHint().width() + self.tmpl_label.sizeHint().width()
+        spacing = 3 * self.choosers.horizontalSpacing() + 12
+        return labels + combo_needed_width(self.algorithm) + combo_needed_width(self.template) + spacing
+
+    def _arrange(self, *, one_row: bool) -> None:
+        if one_row == self.one_row:
+            return
+        self.one_row = one_row
+        grid = self.choosers
+        for w in (self.algo_label, self.algorithm, self.tmpl_label, self.template):
+            grid.removeWidget(w)
+        for column in range(4):
+            grid.setColumnStretch(column, 0)
+            grid.setColumnMinimumWidth(column, 0)
+        grid.addWidget(self.algo_label, 0, 0)
+        grid.addWidget(self.algorithm, 0, 1)
+        if one_row:
+            grid.addWidget(self.tmpl_label, 0, 2)
+            grid.addWidget(self.template, 0, 3)
+            grid.setColumnStretch(1, 1)
+            grid.setColumnStretch(3, 2)
+        else:
+            grid.addWidget(self.tmpl_label, 1, 0)
+            grid.addWidget(self.template, 1, 1)
+            grid.setColumnStretch(1, 1)
+        self._set_column_minimums()
+
+    def _set_column_minimums(self) -> None:
+        """Side by side, each box gets the width of its longest item."""
+        one_row = bool(self.one_row)
+        self.choosers.setColumnMinimumWidth(1, combo_needed_width(self.algorithm) if one_row else 0)
+        self.choosers.setColumnMinimumWidth(3, combo_needed_width(self.template) if one_row else 0)
+
+    def _rearrange(self) -> None:
+        self._arrange(one_row=self.width() >= self.one_row_width())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        """As narrow as the two-row arrangement allows (the one-row one is only used when there is room)."""
+        hint = super().minimumSizeHint()
+        if self.one_row:
+            label = max(self.algo_label.sizeHint().width(), self.tmpl_label.sizeHint().width())
+            chooser = max(self.algorithm.minimumSizeHint().width(), self.template.minimumSizeHint().width())
+            layout = self.layout()
+            top = layout.itemAt(0) if layout is not None else None
+            narrow = max(label + chooser + self.choosers.horizontalSpacing(), top.minimumSize().width() if top else 0)
+            hint.setWidth(min(hint.width(), narrow))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt naming
+        super().resizeEvent(event)
+        self._rearrange()
 
     def _apply_mode(self, kind: str, value: int) -> None:
         _, _, lo, hi, _ = next(m for m in MODES if m[0] == kind)
@@ -154,9 +238,10 @@ class LengthControls(QWidget):
     # ---- the count of the previewed brief ------------------------------------------------------------------
     def show_count(self, words: int, sentences: int, pages: int | None) -> None:
         """The numbers of a new preview (``pages`` is ``None`` when they were not measured)."""
-        self.count.setText(count_text(words, sentences, pages))
+        text = count_text(words, sentences, pages)
+        self.count.setText(text)
         self.count.setEnabled(True)
-        self.count.setToolTip(COUNT_TIP)
+        self.count.setToolTip(f"{text}\n{COUNT_TIP}")  # in full, should a narrow window cut the label
 
     def mark_count_stale(self) -> None:
         """A new preview is on its way: grey the numbers until it arrives."""
@@ -187,6 +272,17 @@ class LengthControls(QWidget):
 
     def set_algorithms(self, items: list[tuple[str, str]], current: str) -> None:
         self._fill(self.algorithm, items, current)
+        self._refit()
 
     def set_templates(self, items: list[tuple[str, str]], current: str) -> None:
         self._fill(self.template, items, current)
+        self._refit()
+
+    def _refit(self) -> None:
+        """New items may be longer or shorter: choose the arrangement again."""
+        one_row = self.isVisible() and self.width() >= self.one_row_width()
+        if one_row != self.one_row:
+            self._arrange(one_row=one_row)
+        else:
+            self._set_column_minimums()
+        self.updateGeometry()

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QTreeView,
     QVBoxLayout,
@@ -33,8 +35,10 @@ from briefgen.gui.preview_pane import PreviewPane
 from briefgen.gui.project_io import ProjectIO
 from briefgen.gui.reading_pane import ReadingPane
 from briefgen.gui.recent_files import RecentFiles
+from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.section_tree_model import ID_ROLE, KIND_ROLE, SectionTreeModel
 from briefgen.gui.settings import Settings
+from briefgen.gui.shortcuts import SHORTCUT_NAME, ShortcutGuard, redo_keys
 from briefgen.gui.sources_panel import SourcesPanel
 from briefgen.gui.workers import JobRunner
 from briefgen.gui.workspace import Workspace
@@ -43,6 +47,15 @@ from briefgen.progress import CancelToken, ProgressCallback
 if TYPE_CHECKING:
     from briefgen.gui.export_dialog import ExportDialog
     from briefgen.ingest import LoadResult
+
+
+PANE_SIZES = (380, 420, 640)
+"""Default widths of the left pane, the reading pane and the brief preview."""
+PANE_MIN_WIDTHS = (220, 170, 300)
+"""Narrowest each pane may get: at 800 px every one is still usable."""
+PANE_STRETCH = (2, 3, 4)
+"""How the window's width is shared when it is resized."""
+DEFAULT_SIZE = (1320, 820)
 
 
 def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
@@ -69,6 +82,7 @@ class MainWindow(QMainWindow):
         self.last_load_errors: tuple[Exception, ...] = ()
         self.export_dialog: QWidget | None = None
         self.template_editor: QWidget | None = None
+        self.shortcuts_dialog: QWidget | None = None
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -95,24 +109,36 @@ class MainWindow(QMainWindow):
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(_titled("&Sources", self.sources_panel, left))
-        left.addWidget(_titled("Sec&tions", self.tree, left))
+        left.addWidget(_titled("Se&ctions", self.tree, left))  # Alt+T is the citation Title
         left.addWidget(self.metadata_form)
-        left.setSizes([170, 420, 230])
+        left.setSizes([150, 420, 200])
+        left.setChildrenCollapsible(False)
+        for index, stretch in enumerate((1, 3, 0)):  # a lower window takes the height from the lists
+            left.setStretchFactor(index, stretch)
+        left.setMinimumWidth(PANE_MIN_WIDTHS[0])
         right = QWidget(self)
+        right.setMinimumWidth(PANE_MIN_WIDTHS[2])
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
         header.addWidget(QLabel("<b>Brief preview</b>", right))
-        header.addStretch(1)
-        header.addWidget(self.length.count)  # the count of what the preview has, just above the Length control
+        header.addWidget(self.length.count, 1)  # the count of what the preview has, just above the Length control
+        # it takes the room there is (a long count must not widen the pane; its tooltip has it in full)
+        self.length.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.length.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         rlayout.addLayout(header)
         rlayout.addWidget(self.length)
         rlayout.addWidget(self.preview_pane, 1)
+        reading = _titled("&Reading", self.reading, self)
+        reading.setMinimumWidth(PANE_MIN_WIDTHS[1])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(_titled("&Reading", self.reading, self.splitter))
+        self.splitter.addWidget(reading)
         self.splitter.addWidget(right)
-        self.splitter.setSizes([400, 430, 610])
+        self.splitter.setChildrenCollapsible(False)
+        for index, stretch in enumerate(PANE_STRETCH):
+            self.splitter.setStretchFactor(index, stretch)
+        self.splitter.setSizes(list(PANE_SIZES))
         central = QWidget(self)
         clayout = QVBoxLayout(central)
         clayout.setContentsMargins(0, 0, 0, 0)
@@ -149,7 +175,10 @@ class MainWindow(QMainWindow):
         self.save_action = self._action("&Save project", io.save, QKeySequence(ks.Save))
         self.save_as_action = self._action("Save project &as…", io.save_as, QKeySequence(ks.SaveAs))
         self.add_action = self._action(
-            "&Add sources…", self.sources_panel.choose_files, "Ctrl+Shift+A", "Add articles to summarise"
+            "A&dd sources…", self.sources_panel.choose_files, "Ctrl+Shift+A", "Add articles to summarise"
+        )
+        self.add_folder_action = self._action(
+            "Add &folder…", self.sources_panel.choose_folder, None, "Add a folder of articles"
         )
         self.export_action = self._action(
             "&Export brief…", self.show_export, "Ctrl+E", "Export to PDF, Word or Markdown"
@@ -157,12 +186,36 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
         self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts(ks.Undo)
+        self.undo_action.setProperty(SHORTCUT_NAME, "Undo")
         self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(ks.Redo)
+        self.redo_action.setShortcuts(redo_keys())
+        self.redo_action.setProperty(SHORTCUT_NAME, "Redo")
         self.find_action = self._action("&Find…", self._find, QKeySequence(ks.Find))
         self.find_next_action = self._action("Find &next", lambda: self.find_bar.find_next(), QKeySequence(ks.FindNext))
         self.templates_action = self._action("&Templates…", self.show_template_editor, None, "Edit brief templates")
+        self.shortcuts_action = self._action(
+            "&Keyboard shortcuts…", self.show_shortcuts, QKeySequence(ks.HelpContents), "Every keyboard shortcut"
+        )
         self.about_action = self._action("&About briefgen", lambda: show_about(self))
+        # these work wherever the focus is, a text field or a spin box included (see ShortcutGuard)
+        self.global_actions = [
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.save_as_action,
+            self.add_action,
+            self.export_action,
+            self.quit_action,
+            self.find_action,
+            self.find_next_action,
+            self.shortcuts_action,
+        ]
+        for action in self.global_actions:
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.shortcut_guard = ShortcutGuard(self.global_actions, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.shortcut_guard)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
@@ -171,7 +224,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(self.settings, self.recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.add_action, self.export_action])
+        file_menu.addActions([self.add_action, self.add_folder_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
@@ -181,7 +234,7 @@ class MainWindow(QMainWindow):
         brief_menu = bar.addMenu("&Brief")
         brief_menu.addActions([self.export_action, self.templates_action])
         help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.shortcuts_action, self.about_action])
 
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
@@ -189,7 +242,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.open_action, self.save_action, self.add_action])
         toolbar.addSeparator()
         stack = self.workspace.undo_stack
-        undo_button = self._action("Undo", stack.undo, None, "Undo the last change of ticks, pins or citations")
+        undo_button = self._action("Undo", stack.undo, None, "Undo the last change")
         redo_button = self._action("Redo", stack.redo, None, "Redo")
         undo_button.setEnabled(False)
         redo_button.setEnabled(False)
@@ -252,8 +305,9 @@ class MainWindow(QMainWindow):
         corpus, errors = result.corpus, result.errors
         self.last_load_errors = tuple(errors)
         before = len(self.workspace.state.corpus.sources)
-        self.workspace.add_sources(corpus.sources)
-        if mark_clean:
+        added = self.workspace.add_sources(corpus.sources)  # nothing new: nothing changes, nothing to save
+        if mark_clean:  # the starting point (the first run's samples), as an opened project is: nothing to undo
+            self.workspace.undo_stack.clear()
             self.workspace.mark_saved(self.workspace.path)
         if before == 0 and self.workspace.state.corpus.sources:
             self.select_item(self.workspace.state.corpus.sources[0].sections[0].id)
@@ -261,6 +315,8 @@ class MainWindow(QMainWindow):
             show_errors(self, "Some sources could not be read", list(errors))
         elif not corpus.sources:
             self.status_label.setText("No readable sources were found there.")
+        elif not added:
+            self.status_label.setText("Those sources are already in the project.")
 
     def _sources_changed(self) -> None:
         self.tree.expandToDepth(1)
@@ -407,22 +463,32 @@ class MainWindow(QMainWindow):
         if not state.corpus.sources or not state.has_selection():
             show_error(self, "Nothing to export", ValueError("Add a source and tick at least one section first."))
             return
-        name = Path(self.workspace.path).stem if self.workspace.path else "brief"
         dialog = ExportDialog(
             state.choices(),
             self.runner,
             self.settings,
-            suggested_name=name,
+            suggested_name=self._export_name(),
             output_format=state.output_format,
+            last_path=self.workspace.last_export,
             parent=self,
         )
-        dialog.exported.connect(lambda _p: self._exported(dialog))
+        dialog.exported.connect(lambda path: self._exported(dialog, path))
         self.export_dialog = dialog
         dialog.open()
 
-    def _exported(self, dialog: ExportDialog) -> None:
+    def _export_name(self) -> str:
+        """A file name for the brief: its title (as the preview shows it), else the project's name."""
+        from briefgen.gui.export_dialog import safe_file_stem
+
+        result = self.preview.result
+        if result is not None and result.brief.title.strip():
+            return safe_file_stem(result.brief.title)
+        return safe_file_stem(Path(self.workspace.path).stem) if self.workspace.path else "brief"
+
+    def _exported(self, dialog: ExportDialog, path: str) -> None:
         from briefgen.novelty import brief_hashes
 
+        self.workspace.last_export = path
         self.workspace.set_output_format(dialog.output_format())
         if dialog.build_result is not None:
             self.workspace.set_exported(brief_hashes(dialog.build_result.brief))
@@ -435,6 +501,13 @@ class MainWindow(QMainWindow):
         editor.templateChosen.connect(self.choose_template)
         self.template_editor = editor
         editor.open()
+
+    def show_shortcuts(self) -> None:
+        from briefgen.gui.shortcuts import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        self.shortcuts_dialog = dialog
+        dialog.open()
 
     def _find(self) -> None:
         focus = self.focusWidget()
@@ -456,7 +529,9 @@ class MainWindow(QMainWindow):
             if value:
                 restore(QByteArray.fromBase64(value.encode("ascii")))
         if not self.settings.get("window_geometry"):
-            self.resize(1320, 820)
+            self.resize(*DEFAULT_SIZE)
+        if not self.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen):
+            fit_to_screen(self)  # a layout saved on a larger screen, or the default on a small one
 
     def save_layout(self) -> None:
         for key, data in (
@@ -472,6 +547,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_layout()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.shortcut_guard)
         self.autosave.stop()
         self.preview.timer.stop()
         self.runner.shutdown()

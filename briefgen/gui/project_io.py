@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from briefgen.errors import InputError
 from briefgen.gui.autosave import Recovery, discard_recovery
 from briefgen.gui.errors_dialog import show_error
+from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.workers import JobRunner
 from briefgen.gui.workspace import Workspace
 from briefgen.project import PROJECT_SUFFIX, Project, load_project, save_project
@@ -42,14 +43,18 @@ class ProjectIO(QObject):
     # ---- prompts (tests replace these) ---------------------------------------------------------------------
     def ask_unsaved(self) -> str:
         name = Path(self.workspace.path).name if self.workspace.path else "This workspace"
-        answer = QMessageBox.question(
-            self.window,
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "Unsaved changes",
             f"{name} has changes that are not saved. Save them first?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Save,
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            self.window,
         )
-        return {QMessageBox.StandardButton.Save: SAVE, QMessageBox.StandardButton.Discard: DISCARD}.get(answer, CANCEL)
+        box.setDefaultButton(buttons.Save)
+        label_buttons(box)
+        answer = box.exec()
+        return {buttons.Save: SAVE, buttons.Discard: DISCARD}.get(buttons(answer), CANCEL)
 
     def ask_missing(self, change: SourceChange) -> str:
         box = QMessageBox(
@@ -60,6 +65,7 @@ class ProjectIO(QObject):
         locate = box.addButton("&Locate…", QMessageBox.ButtonRole.AcceptRole)
         remove = box.addButton("&Remove from project", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
+        label_buttons(box)
         box.exec()
         clicked = box.clickedButton()
         return LOCATE if clicked is locate else REMOVE if clicked is remove else CANCEL
@@ -71,12 +77,16 @@ class ProjectIO(QObject):
 
     def tell_changed(self, changes: list[SourceChange]) -> None:
         names = "\n".join(f"• {c.path}" for c in changes)
-        QMessageBox.information(
-            self.window,
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
             "Sources changed",
             "These sources changed since the project was saved. Their current text is used; ticks, pins and "
             f"citation edits were kept where they still match.\n\n{names}",
+            QMessageBox.StandardButton.Ok,
+            self.window,
         )
+        label_buttons(box)
+        box.exec()
 
     def ask_save_path(self) -> str | None:
         start = self.workspace.path or str(Path.home() / f"brief{PROJECT_SUFFIX}")

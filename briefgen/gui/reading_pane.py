@@ -104,7 +104,9 @@ class ReadingPane(QTextBrowser):
         cursor.insertText(f"{art.metadata.title or 'Untitled article'} — {where}", meta)
         if sec.id in state.deselected:
             cursor.insertBlock()
-            cursor.insertText("This section is unticked: it is not used in the brief.", meta)
+            cursor.insertText(
+                "This section is unticked: it is not used in the brief (pinning one of its sentences ticks it).", meta
+            )
         self._spans = []
         focus_pos: tuple[int, int] | None = None
         for para in sec.paragraphs:
@@ -167,7 +169,13 @@ class ReadingPane(QTextBrowser):
         menu = QMenu(self)
         if sid:
             state = self.workspace.state
-            pin = menu.addAction("Unpin sentence" if sid in state.pins else "Pin sentence (always in the brief)")
+            if sid in state.pins:
+                pin_text = "Unpin sentence"
+            elif self.workspace.unticked_section_of(sid) is not None:
+                pin_text = "Pin sentence (and tick its section, so it can be in the brief)"
+            else:
+                pin_text = "Pin sentence (always in the brief)"
+            pin = menu.addAction(pin_text)
             pin.setShortcut("P")
             pin.triggered.connect(lambda: self.pinRequested.emit(sid))
             exc = menu.addAction("Include sentence again" if sid in state.excludes else "Exclude sentence")

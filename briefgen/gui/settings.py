@@ -23,6 +23,7 @@ DEFAULTS: dict[str, Any] = {
     "splitter_state": "",
     "open_when_done": True,
     "export_dir": "",
+    "pdf_preview_size": [],
     "autosave_seconds": 60,
 }
 

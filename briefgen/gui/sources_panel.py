@@ -82,7 +82,7 @@ class SourcesPanel(QWidget):
         self.workspace = workspace
         self.list = SourceList(self)
         self.add_button = QPushButton("&Add…", self)
-        self.add_folder_button = QPushButton("Add &folder…", self)
+        self.add_folder_button = QPushButton("Add folder…", self)  # Alt+F is the File menu (it has Add folder)
         self.remove_button = QPushButton("Remove", self)
         self.up_button = QPushButton("Up", self)
         self.down_button = QPushButton("Down", self)
@@ -95,13 +95,18 @@ class SourcesPanel(QWidget):
         ):
             button.setAccessibleName(name)
             button.setToolTip(name)
-        buttons = QHBoxLayout()
-        for b in (self.add_button, self.add_folder_button, self.remove_button, self.up_button, self.down_button):
-            buttons.addWidget(b)
+        # two rows, so the panel stays usable in a narrow window
+        adding, editing = QHBoxLayout(), QHBoxLayout()
+        for b in (self.add_button, self.add_folder_button):
+            adding.addWidget(b)
+        for b in (self.remove_button, self.up_button, self.down_button):
+            editing.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
-        layout.addLayout(buttons)
+        self.list.setMinimumHeight(3 * self.list.fontMetrics().height())  # room for the buttons in a low window
+        layout.addWidget(self.list, 1)
+        layout.addLayout(adding)
+        layout.addLayout(editing)
 
         self.add_button.clicked.connect(self.choose_files)
         self.add_folder_button.clicked.connect(self.choose_folder)

@@ -1,20 +1,26 @@
 """The template editor: every template setting in a form, a live sample, inline validation messages, and
 save as new, duplicate, rename, delete, import and export. Built-in templates are read-only: edit one and save
-it under a new name."""
+it under a new name. A stored template that cannot be used (broken, or badly named) is listed with the reason
+and can be deleted. Template names are checked as they are typed."""
 
 from __future__ import annotations
 
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -27,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from briefgen.errors import InputError
 from briefgen.gui.errors_dialog import show_error
+from briefgen.gui.mnemonics import label_buttons
+from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.template_form import TemplateForm
 from briefgen.gui.template_sample import sample_pages, stack_pages
 from briefgen.gui.workers import Job, JobRunner
@@ -34,9 +42,94 @@ from briefgen.templates import store
 from briefgen.templates.fields import TemplateError
 from briefgen.templates.schema import Template
 from briefgen.templates.serialize import template_to_dict
-from briefgen.templates.validate import template_from_dict
+from briefgen.templates.validate import NAME_RULE, template_from_dict
 
 SAMPLE_DEBOUNCE_MS = 400
+NAME_RULE_TEXT = "Lowercase letters, digits, - and _, starting with a letter or digit (up to 64)."
+NAME_ROLE = 256
+"""List item data: the template's name (a broken file's name without .json)."""
+PATH_ROLE = 257
+"""List item data: where a user template is stored."""
+ERROR_ROLE = 258
+"""List item data: why a stored template cannot be used, or ``None``."""
+
+
+class TemplateNameValidator(QValidator):
+    """Template names as they are typed: capitals become lowercase and spaces become "-"; other characters that
+    a name cannot hold are refused; a name that is not complete yet (empty, or starting with - or _) is
+    Intermediate."""
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        fixed = text.lower().replace(" ", "-")
+        if len(fixed) > 64 or any(not (c.isascii() and (c.isalnum() or c in "-_")) for c in fixed):
+            return QValidator.State.Invalid, text, pos
+        if NAME_RULE.fullmatch(fixed):
+            return QValidator.State.Acceptable, fixed, pos
+        return QValidator.State.Intermediate, fixed, pos
+
+
+class NameDialog(QDialog):
+    """Asks for a template name; the rule is shown under the field and OK waits for a usable name."""
+
+    def __init__(self, title: str, default: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("templateNameDialog")
+        self.edit = QLineEdit(self)
+        self.edit.setAccessibleName("Template name")
+        self.edit.setValidator(TemplateNameValidator(self.edit))
+        self.edit.setText(default if NAME_RULE.fullmatch(default) else "")
+        label = QLabel("Template &name:", self)
+        label.setBuddy(self.edit)
+        self.rule = QLabel(NAME_RULE_TEXT, self)
+        self.rule.setWordWrap(True)
+        self.rule.setAccessibleName("Template name rule")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        label_buttons(self.buttons)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.buttons)
+        self.edit.textChanged.connect(self._changed)
+        self._changed()
+        self.edit.selectAll()
+
+    def name(self) -> str:
+        return self.edit.text()
+
+    def _changed(self) -> None:
+        ok = bool(NAME_RULE.fullmatch(self.edit.text()))
+        self.ok_button.setEnabled(ok)
+        self.rule.setStyleSheet("" if ok or not self.edit.text() else "color: #B3261E;")
+
+
+class WheelGuard(QObject):
+    """Over a spin box or a list of choices that does not have the focus, the mouse wheel scrolls the form
+    around it instead of changing the value (click or Tab into the field to change it with the wheel)."""
+
+    def __init__(self, scroll_area: QAbstractScrollArea) -> None:
+        super().__init__(scroll_area)
+        self.scroll_area = scroll_area
+
+    def guard(self, root: QWidget) -> None:
+        for w in root.findChildren(QWidget):
+            if isinstance(w, QAbstractSpinBox | QComboBox) and not w.property("wheelGuarded"):
+                w.setProperty("wheelGuarded", True)
+                w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn must not give it the focus
+                w.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            assert isinstance(event, QWheelEvent)
+            QApplication.sendEvent(self.scroll_area.viewport(), event)
+            return True
+        return False
 
 
 class TemplateEditor(QDialog):
@@ -48,10 +141,13 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Templates")
         self.setObjectName("templateEditor")
-        self.resize(1380, 860)
+        fit_to_screen(self, 1380, 860)
         self.runner = runner
         self.template: Template | None = None
         self.builtin = False
+        self.broken: str | None = None
+        """Why the chosen stored template cannot be used (it can only be deleted), or ``None``."""
+        self.name_dialog: NameDialog | None = None
         self.error: TemplateError | InputError | None = None
         self.sample_job: Job | None = None
 
@@ -61,6 +157,8 @@ class TemplateEditor(QDialog):
         form_scroll = QScrollArea(self)
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
+        self.form_scroll = form_scroll
+        self.wheel_guard = WheelGuard(form_scroll)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Validation message")
@@ -91,7 +189,7 @@ class TemplateEditor(QDialog):
             button.clicked.connect(slot)
             self.buttons[key] = button
             llayout.addWidget(button)
-        close = QPushButton("Close", left)
+        close = QPushButton("&Close", left)
         close.clicked.connect(self.close)
         llayout.addWidget(close)
         middle = QWidget(self)
@@ -116,12 +214,29 @@ class TemplateEditor(QDialog):
 
     # ---- prompts (tests replace these) ---------------------------------------------------------------------
     def ask_name(self, title: str, default: str) -> str | None:
-        name, ok = QInputDialog.getText(self, title, "Template name (letters, digits, - and _):", text=default)
-        return name.strip() if ok and name.strip() else None
+        dialog = NameDialog(title, default, self)
+        self.name_dialog = dialog
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+            name = dialog.name()
+        finally:
+            self.name_dialog = None
+            dialog.deleteLater()
+        return name if accepted and NAME_RULE.fullmatch(name) else None
 
     def confirm_delete(self, name: str) -> bool:
-        answer = QMessageBox.question(self, "Delete template", f"Delete the template “{name}”?")
-        return answer == QMessageBox.StandardButton.Yes
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Delete template",
+            f"Delete the template “{name}”?",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is delete
 
     def ask_import_path(self) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self, "Import template", str(Path.home()), "Templates (*.json)")
@@ -140,48 +255,78 @@ class TemplateEditor(QDialog):
         for info in store.list_templates():
             label = f"{info.label} (built-in)" if info.builtin else info.label
             if info.error:
-                label = f"{info.name} (cannot be used)"
+                label = f"{info.name} (cannot be used)"  # still selectable: it can be deleted
             item = QListWidgetItem(label)
-            item.setData(256, info.name)
+            item.setData(NAME_ROLE, info.name)
+            item.setData(PATH_ROLE, info.path)
+            item.setData(ERROR_ROLE, info.error)
             item.setToolTip(info.error or info.description)
             if info.error:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+                item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        names = [self.list.item(i).data(256) for i in range(self.list.count())]
+        names = [self.list.item(i).data(NAME_ROLE) for i in range(self.list.count())]
         target = select if select in names else (names[0] if names else None)
         if target is not None:
             self.list.setCurrentRow(names.index(target))
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is not None:
-            self.show_template(str(current.data(256)))
+        if current is None:
+            return
+        error = current.data(ERROR_ROLE)
+        if error:
+            self.show_broken(str(error))
+        else:
+            self.show_template(str(current.data(NAME_ROLE)))
 
     def current_name(self) -> str | None:
         item = self.list.currentItem()
-        return str(item.data(256)) if item else None
+        return str(item.data(NAME_ROLE)) if item else None
 
     def show_template(self, name: str) -> None:
         try:
             template = store.get_template(name)
         except InputError as exc:
-            self._set_message(str(exc), None)
+            self.show_broken(str(exc))
             return
         self.template = template
+        self.broken = None
         from briefgen.templates.builtins import is_builtin
 
         self.builtin = is_builtin(name)
         self.form.load(copy.deepcopy(template_to_dict(template)))
+        self._guard_form()
         self._form_changed()
         self._update_buttons()
 
+    def show_broken(self, reason: str) -> None:
+        """A stored template that cannot be used: say why; it can only be deleted (or replaced by an import)."""
+        self.broken = reason
+        self.builtin = False
+        self.form.setEnabled(False)
+        self.message.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.message.setText(f"⚠ This template cannot be used: {reason}\nDelete it, or import a good copy.")
+        self._update_buttons()
+
+    def _guard_form(self) -> None:
+        """Wheel over the form's fields scrolls the form; the name field takes only usable names."""
+        self.form.setEnabled(True)
+        self.wheel_guard.guard(self.form)
+        name = self.form.widget("name")
+        if isinstance(name, QLineEdit) and not isinstance(name.validator(), TemplateNameValidator):
+            name.setValidator(TemplateNameValidator(name))
+            name.setToolTip(NAME_RULE_TEXT)
+
     def _update_buttons(self) -> None:
-        ok = self.error is None
+        usable = self.broken is None
+        ok = usable and self.error is None
         self.buttons["save"].setEnabled(ok and not self.builtin)
         self.buttons["save"].setToolTip("Built-in templates are read-only: use Save as new" if self.builtin else "")
         self.buttons["save_as"].setEnabled(ok)
-        self.buttons["rename"].setEnabled(not self.builtin)
+        self.buttons["duplicate"].setEnabled(usable)
+        self.buttons["rename"].setEnabled(usable and not self.builtin)
         self.buttons["delete"].setEnabled(not self.builtin)
+        self.buttons["export"].setEnabled(usable)
         self.buttons["use"].setEnabled(ok)
 
     # ---- validation and sample -----------------------------------------------------------------------------
@@ -190,6 +335,9 @@ class TemplateEditor(QDialog):
         return template_from_dict(self.form.to_dict(), "template editor")
 
     def _form_changed(self) -> None:
+        if self.broken is not None:
+            return
+        self.wheel_guard.guard(self.form)  # rows of parts come and go
         try:
             self.template = self.edited()
         except InputError as exc:
@@ -238,6 +386,10 @@ class TemplateEditor(QDialog):
 
     # ---- actions -------------------------------------------------------------------------------------------
     def _store(self, template: Template, *, replace_existing: bool) -> bool:
+        if not NAME_RULE.fullmatch(template.name):
+            error = InputError(f'"{template.name}" is not a template name. {NAME_RULE_TEXT}')
+            show_error(self, "The template could not be saved", error)
+            return False
         try:
             store.save_user_template(template, replace_existing=replace_existing)
         except InputError as exc:
@@ -248,12 +400,12 @@ class TemplateEditor(QDialog):
         return True
 
     def save(self) -> bool:
-        if self.error is not None or self.builtin:
+        if self.error is not None or self.builtin or self.broken is not None:
             return False
         return self._store(self.edited(), replace_existing=True)
 
     def save_as_new(self) -> bool:
-        if self.error is not None:
+        if self.error is not None or self.broken is not None:
             return False
         base = self.edited()
         name = self.ask_name("Save as new template", f"{base.name}-copy")
@@ -266,7 +418,7 @@ class TemplateEditor(QDialog):
 
     def duplicate(self) -> bool:
         name = self.current_name()
-        if name is None:
+        if name is None or self.broken is not None:
             return False
         import dataclasses
 
@@ -281,7 +433,7 @@ class TemplateEditor(QDialog):
 
     def rename(self) -> bool:
         name = self.current_name()
-        if name is None or self.builtin:
+        if name is None or self.builtin or self.broken is not None:
             return False
         new = self.ask_name("Rename template", name)
         if not new or new == name:
@@ -296,11 +448,15 @@ class TemplateEditor(QDialog):
         return True
 
     def delete(self) -> bool:
+        item = self.list.currentItem()
         name = self.current_name()
-        if name is None or self.builtin or not self.confirm_delete(name):
+        if item is None or name is None or self.builtin or not self.confirm_delete(name):
             return False
         try:
-            store.delete_template(name)
+            if item.data(ERROR_ROLE):  # its name may not even be a template name: delete the file it is
+                store.delete_user_template_file(str(item.data(PATH_ROLE)))
+            else:
+                store.delete_template(name)
         except InputError as exc:
             show_error(self, "The template could not be deleted", exc)
             return False
@@ -323,6 +479,8 @@ class TemplateEditor(QDialog):
 
     def export_file(self) -> bool:
         name = self.current_name()
+        if self.broken is not None:
+            return False
         path = self.ask_export_path(name) if name else None
         if not name or not path:
             return False
@@ -335,7 +493,7 @@ class TemplateEditor(QDialog):
 
     def use(self) -> None:
         name = self.current_name()
-        if name and self.error is None:
+        if name and self.error is None and self.broken is None:
             self.templateChosen.emit(name)
 
     def done(self, result: int) -> None:

@@ -1,10 +1,12 @@
-"""Undoable edits of the workspace: ticking sections, pinning and excluding sentences, metadata edits.
+"""Undoable edits of the workspace: adding, removing and reordering sources, ticking sections, pinning and
+excluding sentences, metadata edits, and the length, method and template.
 
 Each command keeps the value before and after, so undo and redo are exact whatever happened in between.
 """
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -12,7 +14,11 @@ from PySide6.QtGui import QUndoCommand
 from briefgen.model import Metadata
 
 if TYPE_CHECKING:
-    from briefgen.gui.workspace import Workspace
+    from briefgen.gui.workspace import SourcesSnapshot, Steering, Workspace
+
+LENGTH_MERGE_SECONDS = 2.0
+"""Length changes this close together (a slider drag, typing a number) are one undo step."""
+LENGTH_COMMAND_ID = 1
 
 
 class SetDeselectedCommand(QUndoCommand):
@@ -56,3 +62,51 @@ class EditMetadataCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.workspace.apply_metadata(self.article_id, self.before)
+
+
+class SetSourcesCommand(QUndoCommand):
+    """Adding, removing or reordering sources. The sources and every choice about them are kept before and after,
+    so undoing a removal brings the source back in its place with its ticks, pins, excludes and citation edits."""
+
+    def __init__(self, workspace: Workspace, after: SourcesSnapshot, text: str) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.before = workspace.sources_snapshot()
+        self.after = after
+
+    def redo(self) -> None:
+        self.workspace.apply_sources(self.after)
+
+    def undo(self) -> None:
+        self.workspace.apply_sources(self.before)
+
+
+class SetSteeringCommand(QUndoCommand):
+    """The length, method and template. Length changes in quick succession merge into one step."""
+
+    def __init__(self, workspace: Workspace, after: Steering, text: str, *, length_only: bool = False) -> None:
+        super().__init__(text)
+        self.workspace = workspace
+        self.before = workspace.steering()
+        self.after = after
+        self.length_only = length_only
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return LENGTH_COMMAND_ID if self.length_only else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt naming
+        if not isinstance(other, SetSteeringCommand) or not other.length_only:
+            return False
+        if other.stamp - self.stamp > LENGTH_MERGE_SECONDS or other.before != self.after:
+            return False
+        self.after = other.after
+        self.stamp = other.stamp
+        self.setObsolete(self.after == self.before)
+        return True
+
+    def redo(self) -> None:
+        self.workspace.apply_steering(self.after)
+
+    def undo(self) -> None:
+        self.workspace.apply_steering(self.before)

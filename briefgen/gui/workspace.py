@@ -1,10 +1,14 @@
 """The Qt face of :class:`~briefgen.project_state.WorkspaceState`: signals when it changes, an undo stack, and the
 dirty flag. Widgets read ``workspace.state`` and change it only through the methods here.
+
+Every change of the workspace is an undoable command (sources, ticks, pins, excludes, citation edits, length,
+method, template); only the output format and the record of the last export are not.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -13,6 +17,37 @@ from briefgen.corpus import Corpus
 from briefgen.model import Metadata, Source
 from briefgen.project_state import WorkspaceState
 from briefgen.summarize.api import Budget
+
+
+@dataclass(frozen=True)
+class SourcesSnapshot:
+    """The sources and every choice tied to them: what undoing an add, remove or move restores."""
+
+    corpus: Corpus
+    deselected: frozenset[str]
+    pins: frozenset[str]
+    excludes: frozenset[str]
+    metadata: Mapping[str, Metadata]
+
+    @staticmethod
+    def of(state: WorkspaceState) -> SourcesSnapshot:
+        return SourcesSnapshot(state.corpus, state.deselected, state.pins, state.excludes, dict(state.metadata))
+
+    def same_as(self, other: SourcesSnapshot) -> bool:
+        return (
+            [s.id for s in self.corpus.sources] == [s.id for s in other.corpus.sources]
+            and (self.deselected, self.pins, self.excludes) == (other.deselected, other.pins, other.excludes)
+            and dict(self.metadata) == dict(other.metadata)
+        )
+
+
+@dataclass(frozen=True)
+class Steering:
+    """Length, method and template."""
+
+    budget: Budget
+    algorithm: str
+    template: str
 
 
 class Workspace(QObject):
@@ -35,7 +70,9 @@ class Workspace(QObject):
         self.undo_stack = QUndoStack(self)
         self.path: str | None = None
         self._unsaved_extra = False
-        """Changes the undo stack does not track (sources, length, template)."""
+        """Changes the undo stack does not track (output format, last export, recovered work)."""
+        self.last_export: str | None = None
+        """Where this workspace's brief was last exported (the export dialog proposes it again)."""
         self._was_dirty = False
         self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_dirty())
 
@@ -64,6 +101,7 @@ class Workspace(QObject):
     def reset(self, state: WorkspaceState, path: str | None, *, dirty: bool = False) -> None:
         """Start over with *state* (a new or opened project): clears the undo history."""
         self.state = state
+        self.last_export = None
         self.undo_stack.clear()
         self.mark_saved(path)
         if dirty:
@@ -74,30 +112,44 @@ class Workspace(QObject):
         self.steeringChanged.emit()
         self.changed.emit()
 
-    # ---- sources (not undoable: they reload files) ---------------------------------------------------------
-    def add_sources(self, sources: Iterable[Source]) -> None:
-        self.state.add_sources(sources)
-        self._touch()
-        self.sourcesChanged.emit()
-        self.changed.emit()
+    # ---- sources (undoable: the command keeps the sources read, so nothing is read again) -------------------
+    def add_sources(self, sources: Iterable[Source]) -> bool:
+        """Add the sources not there yet; False (and nothing changes, nothing to save) when there are none."""
+        new = list(sources)
+        n = len({s.id for s in new} - {s.id for s in self.state.corpus.sources})
+        label = "Add source" if n == 1 else f"Add {n} sources"
+        return self._change_sources(lambda state: state.add_sources(new), label)
 
-    def set_corpus(self, corpus: Corpus) -> None:
-        self.state.set_corpus(corpus)
-        self._touch()
-        self.sourcesChanged.emit()
-        self.changed.emit()
+    def set_corpus(self, corpus: Corpus) -> bool:
+        return self._change_sources(lambda state: state.set_corpus(corpus), "Replace sources")
 
-    def remove_source(self, source_id: str) -> None:
-        self.state.remove_source(source_id)
-        self._touch()
-        self.sourcesChanged.emit()
-        self.changed.emit()
+    def remove_source(self, source_id: str) -> bool:
+        if not self.state.corpus.has(source_id):
+            return False
+        return self._change_sources(lambda state: state.remove_source(source_id), "Remove source")
 
-    def move_source(self, source_id: str, new_index: int) -> None:
-        self.state.move_source(source_id, new_index)
-        self._touch()
-        self.sourcesChanged.emit()
-        self.changed.emit()
+    def move_source(self, source_id: str, new_index: int) -> bool:
+        if not self.state.corpus.has(source_id):
+            return False
+        return self._change_sources(lambda state: state.move_source(source_id, new_index), "Move source")
+
+    def sources_snapshot(self) -> SourcesSnapshot:
+        return SourcesSnapshot.of(self.state)
+
+    def _change_sources(self, change: Callable[[WorkspaceState], None], label: str) -> bool:
+        """Work out the change on a copy of the state; push it as one command when it changes anything."""
+        from briefgen.gui.undo_commands import SetSourcesCommand
+
+        before = self.sources_snapshot()
+        scratch = WorkspaceState(before.corpus)
+        scratch.deselected, scratch.pins, scratch.excludes = before.deselected, before.pins, before.excludes
+        scratch.metadata = dict(before.metadata)
+        change(scratch)
+        after = SourcesSnapshot.of(scratch)
+        if after.same_as(before):
+            return False
+        self.undo_stack.push(SetSourcesCommand(self, after, label))
+        return True
 
     # ---- undoable choices ----------------------------------------------------------------------------------
     def tick(self, section_ids: Iterable[str], ticked: bool) -> None:
@@ -110,9 +162,26 @@ class Workspace(QObject):
             self.undo_stack.push(SetDeselectedCommand(self, frozenset(new), label))
 
     def toggle_pin(self, sentence_id: str) -> None:
+        """Pin (or unpin) a sentence. Pinning a sentence of an unticked section also ticks that section, in the
+        same undo step: a pin outside the ticked text could not reach the brief."""
         pins, excludes = set(self.state.pins), set(self.state.excludes)
         label = _toggle(sentence_id, pins, excludes, ("Pin sentence", "Unpin sentence"))
+        section = self.unticked_section_of(sentence_id) if sentence_id in pins else None
+        if section is None:
+            self._push_marks(pins, excludes, label)
+            return
+        self.undo_stack.beginMacro("Pin sentence and tick its section")
+        self.tick([section], True)
         self._push_marks(pins, excludes, label)
+        self.undo_stack.endMacro()
+
+    def unticked_section_of(self, sentence_id: str) -> str | None:
+        """The id of *sentence_id*'s section when that section is unticked, else ``None``."""
+        corpus = self.state.corpus
+        if not corpus.has(sentence_id):
+            return None
+        section_id = corpus.sentence(sentence_id).section.id
+        return section_id if section_id in self.state.deselected else None
 
     def toggle_exclude(self, sentence_id: str) -> None:
         pins, excludes = set(self.state.pins), set(self.state.excludes)
@@ -151,27 +220,45 @@ class Workspace(QObject):
         self.metadataChanged.emit(article_id)
         self.changed.emit()
 
-    # ---- steering (not undoable; each is one control) ------------------------------------------------------
+    def apply_sources(self, snapshot: SourcesSnapshot) -> None:
+        state = self.state
+        state.set_corpus(snapshot.corpus)
+        state.deselected, state.pins, state.excludes = snapshot.deselected, snapshot.pins, snapshot.excludes
+        state.metadata = dict(snapshot.metadata)
+        self.sourcesChanged.emit()
+        self.selectionChanged.emit()
+        self.marksChanged.emit()
+        self.changed.emit()
+
+    def apply_steering(self, steering: Steering) -> None:
+        state = self.state
+        state.budget, state.algorithm, state.template = steering.budget, steering.algorithm, steering.template
+        self.steeringChanged.emit()
+        self.changed.emit()
+
+    # ---- steering (undoable; quick successive length changes are one step) --------------------------------
+    def steering(self) -> Steering:
+        return Steering(self.state.budget, self.state.algorithm, self.state.template)
+
     def set_budget(self, budget: Budget) -> None:
         if budget != self.state.budget:
-            self.state.budget = budget
-            self._steered()
+            self._steer(Steering(budget, self.state.algorithm, self.state.template), "Change length", True)
 
     def set_algorithm(self, name: str) -> None:
         if name != self.state.algorithm:
-            self.state.algorithm = name
-            self._steered()
+            self._steer(Steering(self.state.budget, name, self.state.template), "Change method")
 
     def set_template(self, name: str, budget: Budget | None = None) -> None:
         """Use the template *name*; with *budget*, also take that length (a template's own default length),
         in one change so the preview and the saved project agree."""
-        changed = name != self.state.template
-        self.state.template = name
-        if budget is not None and budget != self.state.budget:
-            self.state.budget = budget
-            changed = True
-        if changed:
-            self._steered()
+        after = Steering(budget if budget is not None else self.state.budget, self.state.algorithm, name)
+        if after != self.steering():
+            self._steer(after, "Change template")
+
+    def _steer(self, after: Steering, label: str, length_only: bool = False) -> None:
+        from briefgen.gui.undo_commands import SetSteeringCommand
+
+        self.undo_stack.push(SetSteeringCommand(self, after, label, length_only=length_only))
 
     def set_output_format(self, fmt: str) -> None:
         if fmt != self.state.output_format:
@@ -184,11 +271,7 @@ class Workspace(QObject):
             self.state.exported = hashes
             self._touch()
             self.steeringChanged.emit()
-
-    def _steered(self) -> None:
-        self._touch()
-        self.steeringChanged.emit()
-        self.changed.emit()
+            self.changed.emit()  # the brief's "new" marks are measured against it: the preview follows
 
 
 def _toggle(sentence_id: str, marks: set[str], others: set[str], labels: tuple[str, str]) -> str:

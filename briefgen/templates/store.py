@@ -151,3 +151,20 @@ def delete_template(name: str) -> Path:
         raise InputError(f'no user template named "{name}"')
     path.unlink()
     return path
+
+
+def delete_user_template_file(path: str | Path) -> Path:
+    """Delete the user template file at *path* (a :attr:`TemplateInfo.path`), also one that cannot be used (bad
+    JSON, or a file name that is not a template name, so :func:`delete_template` cannot name it). Only a
+    ``.json`` file directly in the user templates folder is deleted."""
+    target = Path(path)
+    folder = user_templates_dir()
+    if target.suffix.lower() != ".json" or not folder.is_dir() or target.parent.resolve() != folder.resolve():
+        raise InputError("is not a file in the user templates folder", str(path))
+    if not target.is_file():
+        raise InputError("no such template file", str(path))
+    try:
+        target.unlink()
+    except OSError as exc:
+        raise InputError(f"cannot delete the file ({exc.strerror or exc})", str(path)) from None
+    return target

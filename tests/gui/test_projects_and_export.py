@@ -171,8 +171,8 @@ def test_corrupt_project_shows_an_error_dialog(qtbot, window: MainWindow, tmp_pa
 def test_unreadable_source_is_reported_by_name(qtbot, window: MainWindow, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    with qtbot.waitSignal(window.workspace.sourcesChanged, timeout=LOAD_TIMEOUT_MS):
-        window.add_paths([str(empty)])
+    window.add_paths([str(empty)])
+    qtbot.waitUntil(lambda: bool(open_error_dialogs()), timeout=LOAD_TIMEOUT_MS)
     dialogs = open_error_dialogs()
     assert dialogs and str(empty) in dialogs[-1].informativeText()
     for d in dialogs:

@@ -1,0 +1,134 @@
+"""Keyboard shortcuts: the list in Help > Keyboard shortcuts (built from the window's own actions, so it cannot
+go stale), and the guard that lets the main commands' shortcuts through when a text field has the focus."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.gui.mnemonics import label_buttons
+from briefgen.gui.screen_fit import fit_to_screen
+
+SHORTCUT_NAME = "shortcutName"
+"""Dynamic property: the name an action is listed under when its text changes (Undo names what it undoes)."""
+NATIVE = QKeySequence.SequenceFormat.NativeText
+
+
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, plus Ctrl+Y and Ctrl+Shift+Z: both redo everywhere."""
+    keys: list[QKeySequence] = []
+    for key in (
+        *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo),
+        QKeySequence("Ctrl+Y"),
+        QKeySequence("Ctrl+Shift+Z"),
+    ):
+        if not key.isEmpty() and key not in keys:
+            keys.append(key)
+    return keys
+
+
+class ShortcutGuard(QObject):
+    """An application event filter that lets the given actions' shortcuts win over a focused text field.
+
+    A line edit (a spin box has one) claims some Ctrl+letter keys for editing (Ctrl+E moves to the end of the
+    line), so without this Ctrl+E would not export while the Length box has the focus.
+    """
+
+    def __init__(self, actions: Iterable[QAction], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.actions = list(actions)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            for action in self.actions:
+                if action.isEnabled() and any(
+                    key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts()
+                ):
+                    event.ignore()  # not the field's: the shortcut map gets the key
+                    return True
+        return False
+
+
+def plain(text: str) -> str:
+    """A menu text without its mnemonic marker and ellipsis: ``&Open project…`` -> ``Open project``."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "&" and i + 1 < len(text):
+            i += 1
+        out.append(text[i])
+        i += 1
+    return "".join(out).rstrip("…").rstrip(".").strip()
+
+
+def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
+    """(what, keys) for every action of *window* that has a shortcut, in the order they were made. An action
+    that works in one pane only says where; the same action in several panes is listed once."""
+    rows: dict[tuple[str, str], list[str]] = {}
+    for action in window.findChildren(QAction):
+        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        owner = action.parent()
+        if not keys or not isinstance(owner, QWidget) or owner.window() is not window:
+            continue
+        name = action.property(SHORTCUT_NAME) or plain(action.text())
+        places = rows.setdefault((str(name), " or ".join(k.toString(NATIVE) for k in keys)), [])
+        if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut and owner.accessibleName():
+            places.append(owner.accessibleName().lower())
+    return [(f"{name} (in the {', '.join(places)})" if places else name, keys) for (name, keys), places in rows.items()]
+
+
+class ShortcutsDialog(QDialog):
+    """Help > Keyboard shortcuts: every shortcut of the main window and of the PDF preview."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        from briefgen.gui.pdf_preview import ZOOM_SHORTCUTS
+
+        self.setWindowTitle("Keyboard shortcuts")
+        self.setObjectName("shortcutsDialog")
+        rows = shortcut_rows(window)
+        rows += [
+            (f"{name} (in the PDF preview)", " or ".join(QKeySequence(k).toString(NATIVE) for k in keys))
+            for name, keys in ZOOM_SHORTCUTS
+        ]
+        rows.append(("Zoom (in the PDF preview)", "Ctrl+mouse wheel"))
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for r, (name, keys) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(name))
+            self.table.setItem(r, 1, QTableWidgetItem(keys))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        note = QLabel("Alt with an underlined letter moves to that field or presses that button.", self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        label_buttons(buttons)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        fit_to_screen(self, 560, 560)
+
+    def rows(self) -> list[tuple[str, str]]:
+        """The (action, keys) pairs the table lists."""
+        cells = [(self.table.item(r, 0), self.table.item(r, 1)) for r in range(self.table.rowCount())]
+        return [(a.text(), b.text()) for a, b in cells if a is not None and b is not None]
