@@ -280,7 +280,10 @@ def report_dict(result: BuildResult) -> dict[str, Any]:
         "output": result.output,
         "citation_style": brief.citation_style,
         "bibliography_style": brief.bibliography_style,
-        "sentences": [sentence_dict(corpus, s.id, s.text, s.citations) for s in brief.sentences()],
+        "sentences": [
+            {**sentence_dict(corpus, s.id, s.text, s.citations), **({"new": True} if s.new else {})}
+            for s in brief.sentences()
+        ],
         "parts": [
             {
                 "kind": str(p.kind),

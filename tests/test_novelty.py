@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,24 @@ def test_a_damaged_export_history_is_refused() -> None:
     raw["exported"] = ["not a hash"]
     with pytest.raises(InputError, match="'exported' must be a list of sentence hashes"):
         parse_project(json.dumps(raw).encode("utf-8"))
+
+
+def test_build_from_a_project_marks_what_is_new_since_its_last_export(tmp_path: Path) -> None:
+    from briefgen.cli.main import main
+    from briefgen.project import save_project
+    from briefgen.project_state import WorkspaceState
+
+    source = tmp_path / "news.txt"
+    source.write_text(BEFORE, encoding="utf-8")
+    from briefgen.ingest import load_sources
+
+    state = WorkspaceState(load_sources([str(source)]).corpus)
+    state.budget = Budget(sentences=10)
+    state.exported = brief_hashes(build_from_choices(state.choices()).brief)
+    project = tmp_path / "work.briefgen"
+    save_project(state.to_project(project), project)
+    source.write_text(AFTER, encoding="utf-8")  # the source changed after the export
+    report = tmp_path / "r.json"
+    assert main(["build", "--project", str(project), "-o", str(tmp_path / "b.md"), "--report", str(report)]) == 0
+    new = [s["text"] for s in json.loads(report.read_text(encoding="utf-8"))["sentences"] if s.get("new")]
+    assert new == ["The government confirmed a £120m grant for the barrier on Friday morning."]
