@@ -82,24 +82,26 @@ def test_the_preview_can_show_only_single_source_claims(qtbot, window: MainWindo
 
 
 def test_after_an_export_the_preview_highlights_what_is_new(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    from briefgen.novelty import brief_hashes
+    from briefgen.novelty import text_hash
 
-    paths = sources(tmp_path)
-    load(qtbot, window, paths[:1])
-    first = current(window).brief
-    assert not any(s.new for s in first.sentences())
-    with qtbot.waitSignal(window.preview.settled, timeout=60_000):
-        window.workspace.set_exported(brief_hashes(first))  # what a finished export does
-    assert window.workspace.is_dirty(), "the project now knows what was exported: worth saving"
-    load(qtbot, window, paths[2:])
+    load(qtbot, window, sources(tmp_path))
     brief = current(window).brief
-    new = [s for s in brief.sentences() if s.new]
-    assert new and all(s.citations[0].source != first.sentences()[0].citations[0].source for s in new)
-    assert not [s for s in brief.sentences() if not s.new and s.text not in {x.text for x in first.sentences()}]
-    qtbot.waitUntil(lambda: window.preview_pane.brief is not None and not window.preview_pane._pending)
+    assert not any(s.new for s in brief.sentences()), "nothing is new before the first export"
+    other = window.workspace.state.corpus.sources[2].id
+    later = {s.id for s in brief.sentences() if s.citations[0].source == other}
+    assert later, "the third source has sentences in the brief"
+    # an export that held every sentence but the third source's (as if that source came later)
+    exported = frozenset(text_hash(s.text) for s in brief.sentences() if s.id not in later)
+    with qtbot.waitSignal(window.preview.settled, timeout=60_000):
+        window.workspace.set_exported(exported)  # what a finished export does
+    assert window.workspace.is_dirty(), "the project now knows what was exported: worth saving"
+    again = current(window).brief
+    assert {s.id for s in again.sentences() if s.new} == later
     pane = window.preview_pane
-    assert link_fragment(pane, new[0].id).charFormat().background().color().name() == "#fff1c2"
-    old = next(s for s in brief.sentences() if not s.new)
+    qtbot.waitUntil(lambda: pane.brief is again and not pane._pending)
+    new_id = sorted(later)[0]
+    assert link_fragment(pane, new_id).charFormat().background().color().name() == "#fff1c2"
+    old = next(s for s in again.sentences() if not s.new)
     assert link_fragment(pane, old.id).charFormat().background().style().name == "NoBrush"
-    text = window.preview_pane.tooltip_at(anchor_position(window.preview_pane, new[0].id))
+    text = pane.tooltip_at(anchor_position(pane, new_id))
     assert text is not None and "New since the last export." in text
