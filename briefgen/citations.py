@@ -33,7 +33,7 @@ from briefgen.model import Metadata
 
 BIBLIOGRAPHY_STYLES = ("apa", "chicago")
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -47,6 +47,7 @@ _MONTHS = (
     "November",
     "December",
 )
+"""English month names, for dates written in briefs and read from sources."""
 
 _ORG_WORDS_TEXT = """
 abc agency associated association bank bbc board cbs center centre cnn college committee company
@@ -95,7 +96,7 @@ def long_date(value: str | None, *, day_first: bool = False) -> str | None:
         return None
     if d.month is None:
         return str(d.year)
-    month = _MONTHS[d.month - 1]
+    month = MONTHS[d.month - 1]
     if d.day is None:
         return f"{month} {d.year}"
     return f"{d.day} {month} {d.year}" if day_first else f"{month} {d.day}, {d.year}"
@@ -353,8 +354,8 @@ def _apa_when(who_when: Attribution, suffix: str) -> str:
     if d is None or d.month is None:
         return f"({year})"
     if d.day is None:
-        return f"({year}, {_MONTHS[d.month - 1]})"
-    return f"({year}, {_MONTHS[d.month - 1]} {d.day})"
+        return f"({year}, {MONTHS[d.month - 1]})"
+    return f"({year}, {MONTHS[d.month - 1]} {d.day})"
 
 
 def format_apa(metadata: Metadata, path: str, accessed: str, suffix: str = "") -> str:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from dateutil import parser as date_parser
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
+from briefgen.citations import MONTHS
 from briefgen.compose.units import Unit
 from briefgen.corpus import Corpus
 from briefgen.model import Citation
@@ -46,20 +47,6 @@ MAX_WORDS = 80
 Day = tuple[int, int, int]
 """``(year, month, day)``, 0 for a part that is not given (or not known)."""
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 _WEEKDAYS = {
     "monday": MO,
     "tuesday": TU,

@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -15,13 +14,13 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QLineEdit,
     QScrollArea,
-    QWidget,
 )
 
 from briefgen.gui.errors_dialog import open_error_dialogs
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.template_editor import NameDialog, TemplateEditor
 from briefgen.templates import store
+from tests.gui.conftest import send_wheel
 
 
 def _editor(window: MainWindow) -> TemplateEditor:
@@ -116,21 +115,6 @@ def test_broken_templates_can_be_deleted(qtbot, monkeypatch: pytest.MonkeyPatch,
     editor.close()
 
 
-def _wheel(widget: QWidget, steps: int = -1) -> None:
-    centre = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def test_the_wheel_scrolls_the_form_unless_the_field_has_the_focus(qtbot, window: MainWindow) -> None:
     editor = _editor(window)
     qtbot.waitExposed(editor)
@@ -142,15 +126,15 @@ def test_the_wheel_scrolls_the_form_unless_the_field_has_the_focus(qtbot, window
     assert isinstance(size, QDoubleSpinBox) and isinstance(choice, QComboBox)
     value, index = size.value(), choice.currentIndex()
     editor.list.setFocus()
-    _wheel(size)
+    send_wheel(size, -1)
     assert size.value() == value and bar.value() > 0
     scrolled = bar.value()
-    _wheel(choice)
+    send_wheel(choice, -1)
     assert choice.currentIndex() == index and bar.value() > scrolled
     # with the focus, the wheel changes the value
     editor.activateWindow()
     size.setFocus()
     qtbot.waitUntil(size.hasFocus)
-    _wheel(size, 1)
+    send_wheel(size, 1)
     assert size.value() == value + 1
     editor.close()

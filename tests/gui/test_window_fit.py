@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pypdf import PdfWriter
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefgen.gui.export_dialog import ExportDialog
@@ -17,7 +16,7 @@ from briefgen.gui.main_window import MainWindow
 from briefgen.gui.pdf_preview import ZOOM_STEP, PdfPreviewDialog
 from briefgen.gui.settings import Settings
 from briefgen.gui.template_editor import TemplateEditor
-from tests.gui.conftest import LOAD_TIMEOUT_MS, load
+from tests.gui.conftest import LOAD_TIMEOUT_MS, load, send_wheel
 
 
 def _fits_screen(widget: QWidget) -> bool:
@@ -100,21 +99,6 @@ def _preview(qtbot, window: MainWindow, pdf: Path, settings: Settings) -> PdfPre
     return preview
 
 
-def _ctrl_wheel(widget: QWidget, steps: int) -> None:
-    centre = QPointF(widget.width() / 2, widget.height() / 2)
-    event = QWheelEvent(
-        centre,
-        QPointF(widget.mapToGlobal(centre.toPoint())),
-        QPoint(0, 0),
-        QPoint(0, 120 * steps),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.ControlModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
-
-
 def test_pdf_preview_fits_the_screen_zooms_and_remembers_its_size(qtbot, window: MainWindow, tmp_path: Path) -> None:
     pdf = _blank_pdf(tmp_path / "brief.pdf", 2)
     settings = window.settings
@@ -135,10 +119,10 @@ def test_pdf_preview_fits_the_screen_zooms_and_remembers_its_size(qtbot, window:
     assert abs(page.width() - preview.page_size(0).width()) <= 1
     preview.zoom_out_button.click()
     assert abs(preview.zoom - fitted) < 1e-6
-    _ctrl_wheel(preview.scroll_area.viewport(), 2)
+    send_wheel(preview.scroll_area.viewport(), 2, Qt.KeyboardModifier.ControlModifier)
     assert abs(preview.zoom - fitted * ZOOM_STEP**2) < 1e-6
     assert preview.zoom_label.text() == f"{round(preview.zoom * 100)} %"
-    _ctrl_wheel(preview.scroll_area.viewport(), -2)
+    send_wheel(preview.scroll_area.viewport(), -2, Qt.KeyboardModifier.ControlModifier)
     assert abs(preview.zoom - fitted) < 1e-6
     # its size is remembered for the next preview
     preview.resize(620, 480)
