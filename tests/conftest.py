@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,17 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
         ("BRIEFGEN_LOG_DIR", "log"),
     ):
         monkeypatch.setenv(var, str(base / sub))
+
+
+@pytest.fixture(autouse=True)
+def _default_url_options() -> Iterator[None]:
+    """The process-wide URL import options (the app's preference sets them) start at the defaults in every
+    test and are put back after it, so one test's opt-in never reaches another."""
+    from briefgen.ingest.url_options import UrlFetchOptions, set_default_url_options
+
+    set_default_url_options(UrlFetchOptions())
+    yield
+    set_default_url_options(UrlFetchOptions())
 
 
 @pytest.fixture

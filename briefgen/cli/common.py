@@ -6,6 +6,8 @@ import json
 import sys
 from typing import Any
 
+from briefgen.cli import console
+from briefgen.display_text import for_display, without_url_credentials
 from briefgen.errors import InputError
 
 EXIT_OK = 0
@@ -16,8 +18,12 @@ EXIT_VERIFY_FAILED = 3
 
 
 def error_line(message: str) -> None:
-    """One line on stderr, prefixed with the program name."""
-    sys.stderr.write(f"briefgen: {message}\n")
+    """One line on stderr, prefixed with the program name: control characters in *message* (from file names,
+    addresses, server replies) are escaped and credentials in web addresses removed. Under --quiet, warnings go
+    to the log instead (:func:`briefgen.cli.console.show`)."""
+    if not console.show(message):
+        return
+    sys.stderr.write(f"briefgen: {for_display(without_url_credentials(message))}\n")
     sys.stderr.flush()
 
 
