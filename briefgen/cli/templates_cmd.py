@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from briefgen.cli.common import EXIT_OK, error_line, print_json
-from briefgen.templates.serialize import template_to_json
-from briefgen.templates.store import (
-    delete_template,
-    export_template,
-    import_template,
-    list_templates,
-    resolve_template,
-    user_templates_dir,
-)
 
 
 def add_parser(sub: Any) -> None:
@@ -43,9 +33,20 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefgen.templates.serialize import template_to_json
+    from briefgen.templates.store import (
+        delete_template,
+        export_template,
+        import_template,
+        list_templates,
+        logo_outside_warning,
+        resolve_template,
+        user_templates_dir,
+    )
+
     action: str = args.action
     if action == "list":
-        infos = list_templates()
+        infos = list_templates(warn=lambda message: error_line(f"warning: {message}"))
         if args.json:
             print_json(
                 [
@@ -76,9 +77,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if action == "import":
         template = import_template(args.file, name=args.name, replace_existing=args.replace)
-        logo = template.style.logo.path
-        if logo and not Path(logo).resolve().is_relative_to(Path(args.file).resolve().parent):
-            error_line(f"warning: the template's logo is read from {logo}, outside the template's folder")
+        note = logo_outside_warning(template, args.file)
+        if note:
+            error_line(f"warning: {note}")
         sys.stdout.write(f'imported "{template.name}" into {user_templates_dir()}\n')
         return EXIT_OK
     if action == "delete":

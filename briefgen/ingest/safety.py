@@ -17,10 +17,13 @@ from briefgen.errors import InputError
 
 MAX_ZIP_MEMBERS = 5_000
 MAX_ZIP_TOTAL_BYTES = 200 * 1024 * 1024
-"""Largest total uncompressed size of an Office file's parts."""
+"""Largest total uncompressed size of an Office file's parts: the guard judges what a file expands to."""
 MAX_ZIP_RATIO = 100
-"""Largest compression ratio accepted for a member bigger than :data:`RATIO_CHECK_MIN_BYTES`."""
-RATIO_CHECK_MIN_BYTES = 1024 * 1024
+"""Largest compression ratio accepted for a member that expands beyond :data:`RATIO_CHECK_MIN_BYTES`."""
+RATIO_CHECK_MIN_BYTES = 32 * 1024 * 1024
+"""Below this expanded size a member is read whatever its ratio: a legitimate, very repetitive document (the
+same table row or paragraph thousands of times) compresses hundreds of times yet expands to a few MB, which is
+harmless; a bomb is dangerous by what it expands to, not by its ratio."""
 _SCAN_CHUNK = 256 * 1024
 
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -40,7 +43,8 @@ def check_office_zip(data: bytes, path: str, *, required: str, kind: str) -> Non
 
     Refuses: bytes that are not a zip (with a hint for legacy and encrypted Office files), a missing *required*
     member, too many members, encrypted members, a total uncompressed size above :data:`MAX_ZIP_TOTAL_BYTES`, a
-    member compressed more than :data:`MAX_ZIP_RATIO` times, and any XML part that declares a DTD.
+    member that expands beyond :data:`RATIO_CHECK_MIN_BYTES` and is compressed more than :data:`MAX_ZIP_RATIO`
+    times, and any XML part that declares a DTD.
     """
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         raise InputError(
@@ -80,7 +84,8 @@ def check_zip_members(infos: list[zipfile.ZipInfo], path: str, *, kind: str) -> 
         if info.file_size > RATIO_CHECK_MIN_BYTES and info.file_size > MAX_ZIP_RATIO * max(1, info.compress_size):
             ratio = info.file_size / max(1, info.compress_size)
             raise InputError(
-                f"refused: part {info.filename!r} is compressed {ratio:,.0f} times (a zip bomb or a damaged file)",
+                f"refused: part {info.filename!r} would expand to {info.file_size / 1048576:,.0f} MB, compressed "
+                f"{ratio:,.0f} times (a zip bomb or a damaged file)",
                 path,
             )
 

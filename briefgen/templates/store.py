@@ -8,7 +8,9 @@ overwritten.
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from briefgen.templates.builtins import builtin_templates, default_template, is_
 from briefgen.templates.schema import Template
 from briefgen.templates.serialize import template_to_json
 from briefgen.templates.validate import NAME_RULE, load_template_file
+
+_log = logging.getLogger(__name__)
 
 
 def data_dir() -> Path:
@@ -48,19 +52,46 @@ def _user_files() -> list[Path]:
     return sorted(folder.glob("*.json")) if folder.is_dir() else []
 
 
-def list_templates() -> list[TemplateInfo]:
-    """Built-ins first (by name), then the user's templates (by name), broken ones with their error."""
-    infos = [
-        TemplateInfo(t.name, t.label, t.description, True, f"built-in:{t.name}") for t in builtin_templates().values()
-    ]
+def list_templates(warn: Callable[[str], None] | None = None) -> list[TemplateInfo]:
+    """Built-ins first (by name), then the user's templates (by file name), broken ones with their error.
+
+    A name is listed once: when two files declare the same name (or a user file the name of a built-in), the one
+    :func:`get_template` would load is listed and the other is left out with a warning naming both files, through
+    *warn* (else logged). A file that is not a regular file (a FIFO, a device) is listed as unusable, unread.
+    """
+    say = warn if warn is not None else _log.warning
+    builtins = builtin_templates()
+    infos = [TemplateInfo(t.name, t.label, t.description, True, f"built-in:{t.name}") for t in builtins.values()]
+    loaded: list[tuple[Path, Template]] = []
     for path in _user_files():
         try:
-            t = load_template_file(path)
+            loaded.append((path, load_template_file(path)))
         except InputError as exc:
             infos.append(TemplateInfo(path.stem, path.stem, "", False, str(path), error=str(exc)))
+    winners = _winners(loaded)
+    for path, t in loaded:
+        if t.name in builtins:
+            say(f'{path} declares the name "{t.name}" of a built-in template; it is ignored (change its "name")')
+            continue
+        chosen = winners[t.name]
+        if chosen != path:
+            say(
+                f'{chosen} and {path} both declare the template name "{t.name}"; {path.name} is ignored '
+                '(change its "name" or delete one of them)'
+            )
             continue
         infos.append(TemplateInfo(t.name, t.label, t.description, False, str(path)))
+    infos.sort(key=lambda i: (not i.builtin, i.path if not i.builtin else ""))
     return infos
+
+
+def _winners(loaded: list[tuple[Path, Template]]) -> dict[str, Path]:
+    """For each declared name, the file :func:`get_template` loads: ``<name>.json`` when it declares that name,
+    else the first file (by path) that does."""
+    winners: dict[str, Path] = {}
+    for path, t in sorted(loaded, key=lambda item: (item[0].stem != item[1].name, item[0])):
+        winners.setdefault(t.name, path)
+    return winners
 
 
 def _user_path(name: str) -> Path:
@@ -82,8 +113,14 @@ def get_template(name: str) -> Template:
         return builtins[key]
     path = _user_path(key)
     if path.is_file():
-        return load_template_file(path)
-    known = ", ".join(info.name for info in list_templates() if info.error is None)
+        template = load_template_file(path)
+        if template.name == key:
+            return template
+    infos = list_templates(warn=lambda _m: None)
+    for info in infos:
+        if info.name == key and not info.builtin and info.error is None:
+            return load_template_file(info.path)
+    known = ", ".join(info.name for info in infos if info.error is None)
     raise InputError(f'no template named "{name}" (available: {known})')
 
 
@@ -95,9 +132,41 @@ def resolve_template(value: str | None) -> Template:
     """``None`` -> the default; a ``.json`` path -> that file (validated); otherwise a template name."""
     if value is None or not value.strip():
         return default_template()
-    if looks_like_file(value) or Path(value).is_file():
+    if names_a_file(value):
         return load_template_file(value)
     return get_template(value)
+
+
+def names_a_file(value: str) -> bool:
+    """Whether :func:`resolve_template` takes *value* as a template file rather than a template name."""
+    return bool(value.strip()) and (looks_like_file(value) or Path(value).is_file())
+
+
+def logo_outside_warning(template: Template, template_file: str | Path) -> str | None:
+    """The warning for a template file whose logo is read from outside the file's folder, else ``None``.
+
+    Given by ``templates import`` and, for a template file named at build time, with the brief's warnings.
+    """
+    logo = template.style.logo.path
+    if not logo or not logo.strip():
+        return None
+    try:
+        folder = Path(template_file).resolve().parent
+        resolved = Path(logo).expanduser().resolve()
+    except (OSError, RuntimeError):
+        return f"the template's logo is read from {logo}, outside the template's folder"
+    if resolved.is_relative_to(folder):
+        return None
+    return f"the template's logo is read from {logo}, outside the template's folder"
+
+
+def template_file_warnings(value: Template | str | None, template: Template) -> tuple[str, ...]:
+    """Warnings about *template* as resolved from *value* (see :func:`resolve_template`): a template file whose
+    logo lies outside its folder. Templates given by name or as objects have none."""
+    if not isinstance(value, str) or not names_a_file(value):
+        return ()
+    note = logo_outside_warning(template, value)
+    return (note,) if note else ()
 
 
 def save_user_template(template: Template, *, replace_existing: bool = False) -> Path:

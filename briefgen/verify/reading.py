@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from briefgen.errors import InputError
+from briefgen.safe_read import read_limited
 
 MAX_BRIEF_BYTES = 200 * 1024 * 1024
 """A brief larger than this is refused before it is read."""
@@ -45,20 +46,7 @@ def read_brief(path: str | os.PathLike[str]) -> ReadBrief:
     """The brief at *path* read back; :class:`InputError` when it is missing or not a readable brief."""
     shown = os.fspath(path)
     name = brief_format(path)
-    file = Path(path)
-    try:
-        if file.is_dir():
-            raise InputError("is a folder, not a brief", shown)
-        size = file.stat().st_size
-        if size > MAX_BRIEF_BYTES:
-            raise InputError(f"too large to be a brief ({size // (1024 * 1024)} MB)", shown)
-        data = file.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", shown) from None
-    except OSError as exc:
-        raise InputError(f"cannot read the brief ({exc.strerror or exc})", shown) from None
-    if not data:
-        raise InputError("the file is empty", shown)
+    data = read_limited(shown, MAX_BRIEF_BYTES, kind="brief")
     try:
         if name == "pdf":
             from briefgen.verify.read_pdf import read_pdf

@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from briefgen.cli.main import main
 from briefgen.errors import InputError
 from briefgen.ingest import read_source, safety
-from tests.ingest.readers.builders import docx_bytes, html_page, pdf_bytes, sample_doc
+from tests.ingest.readers.builders import W_NS, docx_bytes, html_page, pdf_bytes, sample_doc
 from tests.ingest.readers.hostile_builders import (
     GIB,
     billion_laughs,
@@ -99,11 +99,19 @@ def test_docx_zip_bomb_expanding_to_a_gigabyte_is_refused_without_reading_it(
     assert "word/document.xml" not in opened  # refused from the declared sizes alone
 
 
-def test_docx_member_with_absurd_compression_ratio(tmp_path: Path) -> None:
-    raw, crc = deflate_of_spaces(20)  # 20 MiB from ~20 kB: within the total cap, not a plausible ratio
-    bomb = zip_with_raw_member(docx_bytes(sample_doc()), "word/document.xml", raw, crc, 20 << 20)
-    assert "compressed" in _refused(tmp_path, "ratio.docx", bomb).reason
+def test_docx_member_expanding_far_at_an_absurd_ratio_is_refused(tmp_path: Path) -> None:
+    raw, crc = deflate_of_spaces(64)  # 64 MiB from ~64 kB: within the total cap, but large and a bomb's ratio
+    bomb = zip_with_raw_member(docx_bytes(sample_doc()), "word/document.xml", raw, crc, 64 << 20)
+    reason = _refused(tmp_path, "ratio.docx", bomb).reason
+    assert "compressed" in reason and "zip bomb" in reason and "64 MB" in reason
     assert safety.MAX_ZIP_RATIO == 100
+
+
+def test_docx_member_with_a_high_ratio_but_a_harmless_size_reaches_the_parser(tmp_path: Path) -> None:
+    raw, crc = deflate_of_spaces(20)  # 20 MiB of spaces (~1000x): judged by its size, so not called a bomb
+    data = zip_with_raw_member(docx_bytes(sample_doc()), "word/document.xml", raw, crc, 20 << 20)
+    reason = _refused(tmp_path, "spaces.docx", data).reason
+    assert "zip bomb" not in reason and "damaged" in reason  # spaces are not a Word document
 
 
 def test_docx_with_external_entity_never_reads_the_file(tmp_path: Path, secret_file: Path) -> None:
@@ -223,3 +231,23 @@ def test_pdf_extraction_is_stopped_when_time_is_up(tmp_path: Path, monkeypatch: 
     busy_page = b"BT /F1 12 Tf 72 700 Td " + b"(word ) Tj " * 5000 + b"ET"
     reason = _refused(tmp_path, "slow.pdf", hand_made_pdf(busy_page)).reason
     assert "took more than 3 seconds (stopped at page 1 of 1)" in reason
+
+
+def test_legitimate_repetitive_docx_is_read(tmp_path: Path) -> None:
+    """A ward-by-ward table repeated 10,000 times compresses ~200x yet expands to a few MB: a document, not a bomb."""
+    cell = "<w:tc><w:p><w:r><w:t>0</w:t></w:r></w:p></w:tc>"
+    body = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W_NS}"><w:body>'
+        "<w:p><w:r><w:t>The council published the figures for every ward on Tuesday.</w:t></w:r></w:p>"
+        "<w:tbl>" + ("<w:tr>" + cell * 12 + "</w:tr>") * 10_000 + "</w:tbl>"
+        "<w:p><w:r><w:t>The finance committee will review the figures again in the autumn.</w:t></w:r></w:p>"
+        "</w:body></w:document>"
+    )
+    data = replace_member(docx_bytes(sample_doc()), "word/document.xml", body.encode())
+    info = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
+    assert info.file_size / info.compress_size > 2 * safety.MAX_ZIP_RATIO and info.file_size > 4 << 20
+    path = tmp_path / "figures.docx"
+    path.write_bytes(data)
+    source = read_source(str(path))
+    text = " ".join(sec.text for a in source.articles for sec in a.sections)
+    assert "figures for every ward" in text and "again in the autumn" in text
