@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from briefgen.brief import Brief
+from briefgen.build_output import check_outputs, refuse_replacing_inputs, suffixed, usable_path, write_outputs
 from briefgen.compose import (
     BriefDetails,
     BriefLimit,
@@ -44,7 +46,7 @@ from briefgen.summarize.budgets import validate_budget
 from briefgen.templates.fields import TemplateError, shown
 from briefgen.templates.placeholders import resolve_style
 from briefgen.templates.schema import Template
-from briefgen.templates.store import resolve_template
+from briefgen.templates.store import looks_like_file, resolve_template, template_file_warnings
 
 STAGES = ("Reading sources", "Summarising", "Composing", "Writing")
 
@@ -82,26 +84,20 @@ def _stage(progress: ProgressCallback | None, index: int) -> ProgressCallback | 
 
 
 def output_path(output: str | os.PathLike[str], template: Template) -> str:
-    """*output* as a path; without an extension it gets the template's default format's."""
-    shown = os.fspath(output)
-    if not PurePath(shown).suffix:
-        shown = f"{shown}.{template.output_format}"
+    """*output* as a path; without an extension it gets the template's default format's. Paths the system
+    cannot write (see :func:`briefgen.build_output.usable_path`) are refused before any work is done."""
+    shown = suffixed(os.fspath(output), template.output_format)
     from briefgen.render.registry import format_for_path
 
     format_for_path(shown)  # an unknown extension is refused before any work is done
-    folder = Path(shown).parent
-    if not folder.is_dir():
-        raise InputError("cannot write the brief: its folder does not exist", shown)
+    usable_path(shown, "the brief")
     return shown
 
 
 def refuse_overwriting_sources(target: str, sources: Corpus | Sequence[str]) -> None:
     """Refuse an output path that is one of the source files (the brief would replace its own source)."""
     paths = [s.path for s in sources.sources] if isinstance(sources, Corpus) else list(sources)
-    out = Path(target).resolve()
-    for path in paths:
-        if "://" not in path and Path(path).resolve() == out:
-            raise InputError("the output would overwrite one of the sources; choose another file name", target)
+    refuse_replacing_inputs([("the brief", target)], [("the source", p) for p in paths])
 
 
 def check_algorithm(template: Template) -> None:
@@ -185,8 +181,16 @@ def build_brief(
     measure_pages: bool = False,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    report_file: str | os.PathLike[str] | None = None,
+    inputs_kept: Sequence[tuple[str, str]] = (),
+    replace_protected: bool = False,
 ) -> BuildResult:
-    """Load, summarise, compose and (when *output* is given) render a brief; see the module doc."""
+    """Load, summarise, compose and (when *output* is given) render a brief; see the module doc.
+
+    *report_file* also receives :func:`report_dict` as JSON, together with the brief (both or neither). Neither may
+    replace a source, the template file or *inputs_kept* (``(what, path)``, e.g. the project file); a
+    write-protected output is replaced only with *replace_protected*.
+    """
     from briefgen.summarize.engine import summarize
 
     chosen = template if isinstance(template, Template) else resolve_template(template)
@@ -197,8 +201,12 @@ def build_brief(
     validate_budget(wanted, "brief's length", pages=True)
     target = output_path(output, chosen) if output is not None else None
     inputs = sources if isinstance(sources, Corpus) else [os.fspath(p) for p in sources]
+    report_path = os.fspath(report_file) if report_file is not None else None
+    if report_path is not None and target is None:
+        raise InputError("a report is written only together with a brief (give an output file)", report_path)
     if target is not None:
-        refuse_overwriting_sources(target, inputs)
+        outputs = [("the brief", target), *([("the report", report_path)] if report_path else [])]
+        check_outputs(outputs, _inputs_of(inputs, template, inputs_kept), replace_protected=replace_protected)
     report(progress, 0, len(STAGES) * 100, STAGES[0])
     corpus = load_corpus(inputs, _stage(progress, 0), cancel)
     sections, excludes, pins = resolve_ids(corpus, select, exclude, pin)
@@ -215,7 +223,7 @@ def build_brief(
 
         return pdf_page_count(render_bytes(brief, style_for(brief), "pdf", cancel=cancel, warn=lambda _m: None))
 
-    warnings: list[str] = []
+    warnings: list[str] = list(template_file_warnings(template, chosen))
     pages: int | None = None
     words_budget: int | None = None
     if wanted.pages is not None:
@@ -242,19 +250,43 @@ def build_brief(
         brief = compose(corpus, summary, chosen, selection=sections, details=details, budget=limit)
     style = style_for(brief)
     if target is not None:
-        from briefgen.render.registry import format_for_path, render
+        from briefgen.render.registry import format_for_path, render_bytes
 
         if not brief.sentences():
             raise InputError("the brief would be empty: no sentence of the selection can be used (all excluded?)")
-        data = render(brief, style, target, progress=_stage(progress, 3), cancel=cancel, warn=warnings.append)
-        if format_for_path(target) == "pdf":
+        fmt = format_for_path(target)
+        data = render_bytes(brief, style, fmt, progress=_stage(progress, 3), cancel=cancel, warn=warnings.append)
+        check(cancel)
+        if fmt == "pdf":
             from briefgen.page_fit import pdf_page_count
 
             pages = pdf_page_count(data)
     if measure_pages and pages is None and brief.sentences():
         pages = pdf_pages(brief)
+    result = BuildResult(brief, summary, corpus, chosen, style, target, tuple(warnings), pages, wanted, words_budget)
+    if target is not None:
+        files = [("the brief", target, data)]
+        if report_path is not None:
+            files.append(("the report", report_path, report_json(result).encode("utf-8")))
+        write_outputs(files, replace_protected=replace_protected)
     report(progress, len(STAGES) * 100, len(STAGES) * 100, "Done")
-    return BuildResult(brief, summary, corpus, chosen, style, target, tuple(warnings), pages, wanted, words_budget)
+    return result
+
+
+def _inputs_of(
+    sources: Corpus | Sequence[str], template: Template | str | None, kept: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """Every file a build reads that its outputs must never replace: sources, the template file, *kept*."""
+    paths = [s.path for s in sources.sources] if isinstance(sources, Corpus) else list(sources)
+    found = [("the source", p) for p in paths]
+    if isinstance(template, str) and template.strip() and (looks_like_file(template) or Path(template).is_file()):
+        found.append(("the template", template))
+    return [*found, *kept]
+
+
+def report_json(result: BuildResult) -> str:
+    """The ``--report`` file's text."""
+    return json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
 
 
 def _style_values(

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,11 @@ PROJECT_SUFFIX = ".briefgen"
 OUTPUT_FORMATS = ("pdf", "docx", "md")
 METADATA_FIELDS = ("title", "author", "publisher", "date", "url")
 MAX_PROJECT_BYTES = 16 * 1024 * 1024
+MAX_PATH_CHARS = 4096
+MAX_ID_CHARS = 64
+MAX_NAME_CHARS = 200
+"""The longest template or algorithm name a project may give."""
+"""The longest source path a project may store (longer than any system allows)."""
 DEFAULT_TEMPLATE = "policy-brief"
 """The built-in template a new workspace starts with (``briefgen.templates.builtins.DEFAULT_TEMPLATE``)."""
 DEFAULT_WORDS = 700
@@ -113,11 +119,29 @@ def budget_from_json(raw: Any) -> Budget:
         if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 1:
             raise ValueError("budget 'ratio' must be a number above 0 and at most 1")
         return Budget(ratio=float(value))
-    raise ValueError(f"unknown budget kind {key!r}")
+    raise ValueError(f"unknown budget kind {_short(str(key))!r}")
+
+
+def is_url_source(path: str) -> bool:
+    """Whether a stored source is a web address (``http://`` or ``https://``), kept as it is."""
+    return path.lower().startswith(("http://", "https://"))
+
+
+_MANGLED_URL = re.compile(r"(?:\.\.?/)*(https?):/+(.+)", re.IGNORECASE)
+"""A web address saved as a path by older versions (``../http:/host/page``)."""
+
+
+def repaired_url(stored: str) -> str | None:
+    """The web address an older version stored as a path (``../http:/host/page``), or ``None``."""
+    match = _MANGLED_URL.fullmatch(stored)
+    return f"{match[1].lower()}://{match[2]}" if match else None
 
 
 def stored_path(source_path: str, project_path: str | os.PathLike[str]) -> str:
-    """*source_path* relative to the project's folder when it lies inside it (or near it), else absolute."""
+    """*source_path* relative to the project's folder when it lies inside it (or near it), else absolute; a web
+    address as it is."""
+    if is_url_source(source_path):
+        return source_path
     folder = Path(project_path).resolve().parent
     target = Path(source_path).resolve()
     try:
@@ -130,7 +154,9 @@ def stored_path(source_path: str, project_path: str | os.PathLike[str]) -> str:
 
 
 def resolved_path(stored: str, project_path: str | os.PathLike[str]) -> str:
-    """Where a stored source path points, given the project file's location."""
+    """Where a stored source path points, given the project file's location (a web address as it is)."""
+    if is_url_source(stored):
+        return stored
     p = Path(stored)
     if p.is_absolute():
         return str(p)
@@ -172,17 +198,21 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
 def load_project(path: str | os.PathLike[str]) -> Project:
     """Read and validate a project file; ``InputError`` with a one-line reason for anything wrong."""
     shown = os.fspath(path)
-    data = read_limited(path, max_bytes=MAX_PROJECT_BYTES)
+    data = read_limited(path, max_bytes=MAX_PROJECT_BYTES, kind="project file")
     return parse_project(data, shown)
 
 
 def parse_project(data: bytes, shown: str = "<project>") -> Project:
     try:
-        raw = json.loads(data.decode("utf-8-sig"))
+        raw = json.loads(data.decode("utf-8-sig"), object_pairs_hook=_unique_keys, parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise InputError("not a briefgen project (not UTF-8 text)", shown) from None
     except json.JSONDecodeError as exc:
         raise InputError(f"damaged project file (invalid JSON at line {exc.lineno}: {exc.msg})", shown) from None
+    except RecursionError:
+        raise InputError("damaged project file (nested too deeply)", shown) from None
+    except ValueError as exc:
+        raise InputError(f"damaged project file ({exc})", shown) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT_TAG:
         raise InputError('not a briefgen project (no "format": "briefgen-project" tag)', shown)
     try:
@@ -190,6 +220,34 @@ def parse_project(data: bytes, shown: str = "<project>") -> Project:
         return _project_from_json(raw)
     except ValueError as exc:
         raise InputError(f"damaged project file ({exc})", shown) from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (readers differ on which one wins, so neither is trusted)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"the key {_short(key)!r} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _source_path(path: Any, i: int) -> str:
+    if not isinstance(path, str) or not path:
+        raise ValueError(f"source {i} has no path")
+    if "\0" in path:
+        raise ValueError(f"source {i} has a path holding a NUL character")
+    if len(path) > MAX_PATH_CHARS:
+        raise ValueError(f"source {i} has a path of {len(path):,} characters (at most {MAX_PATH_CHARS:,})")
+    return repaired_url(path) or path
 
 
 def _str_list(raw: dict[str, Any], key: str) -> list[str]:
@@ -203,6 +261,8 @@ def _text(raw: dict[str, Any], key: str, default: str) -> str:
     value = raw.get(key, default)
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"'{key}' must be a non-empty string")
+    if len(value) > MAX_NAME_CHARS:
+        raise ValueError(f"'{key}' is {len(value):,} characters long (at most {MAX_NAME_CHARS})")
     return value
 
 
@@ -214,13 +274,12 @@ def _project_from_json(raw: dict[str, Any]) -> Project:
     for i, item in enumerate(sources_raw, 1):
         if not isinstance(item, dict):
             raise ValueError(f"source {i} must be an object")
-        path, digest, sid = item.get("path"), item.get("sha256"), item.get("id")
-        if not isinstance(path, str) or not path:
-            raise ValueError(f"source {i} has no path")
+        path, digest, sid = _source_path(item.get("path"), i), item.get("sha256"), item.get("id")
+        named = _short(path)
         if not isinstance(digest, str) or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
-            raise ValueError(f"source {i} ({path}) has no valid sha256")
-        if not isinstance(sid, str) or not sid or "." in sid:
-            raise ValueError(f"source {i} ({path}) has no valid id")
+            raise ValueError(f"source {i} ({named}) has no valid sha256")
+        if not isinstance(sid, str) or not sid or "." in sid or len(sid) > MAX_ID_CHARS:
+            raise ValueError(f"source {i} ({named}) has no valid id")
         sources.append(ProjectSource(path, digest, sid))
     selection_raw = raw.get("selection")
     selection = None if selection_raw is None else tuple(_str_list(raw, "selection"))
@@ -230,13 +289,13 @@ def _project_from_json(raw: dict[str, Any]) -> Project:
     metadata: dict[str, Metadata] = {}
     for art, fields in metadata_raw.items():
         if not isinstance(fields, dict) or not set(fields) <= set(METADATA_FIELDS):
-            raise ValueError(f"metadata for {art} must only have {', '.join(METADATA_FIELDS)}")
+            raise ValueError(f"metadata for {_short(str(art))} must only have {', '.join(METADATA_FIELDS)}")
         if not all(v is None or isinstance(v, str) for v in fields.values()):
-            raise ValueError(f"metadata for {art} must be text")
+            raise ValueError(f"metadata for {_short(str(art))} must be text")
         metadata[art] = Metadata(**fields)
     output_format = _text(raw, "output_format", "pdf")
     if output_format not in OUTPUT_FORMATS:
-        raise ValueError(f"unknown output format {output_format!r}")
+        raise ValueError(f"unknown output format {_short(output_format)!r}")
     exported = raw.get("exported", [])
     if not isinstance(exported, list) or not all(is_text_hash(h) for h in exported):
         raise ValueError("'exported' must be a list of sentence hashes")

@@ -18,7 +18,7 @@ from briefgen.corpus import Corpus
 from briefgen.errors import InputError
 from briefgen.ids import source_of, with_source
 from briefgen.progress import CancelToken, ProgressCallback
-from briefgen.project import Project, ProjectSource, load_project, resolved_path
+from briefgen.project import Project, ProjectSource, is_url_source, load_project, resolved_path
 from briefgen.project_pipeline import BriefChoices
 from briefgen.project_state import WorkspaceState
 
@@ -131,16 +131,21 @@ def build_inputs_from_project(
     *,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    allow_outside: bool = False,
 ) -> BuildInputs:
     """Load a ``.briefgen`` file and its sources into build inputs (what the app would export).
 
-    Raises :class:`InputError` (exit 2) for a damaged or foreign project file, a missing source, or a project
-    with nothing ticked. A source that changed since saving is used as it is now, with a warning.
+    Raises :class:`InputError` (exit 2) for a damaged or foreign project file, a missing source, a project
+    with nothing ticked, or, unless *allow_outside*, sources outside the project's folder (listed, none read).
+    A source that changed since saving is used as it is now, with a warning.
     """
     shown = os.fspath(project_path)
     project = load_project(project_path)
     if not project.sources:
         raise InputError("the project has no sources", shown)
+    outside = sources_outside(project, project_path)
+    if outside and not allow_outside:
+        raise InputError(outside_refusal(outside), shown)
     opened = open_project(project, project_path, progress=progress, cancel=cancel)
     missing = [c for c in opened.changes if c.kind is ChangeKind.MISSING]
     if missing:
@@ -157,14 +162,32 @@ def build_inputs_from_project(
 
 
 def sources_outside(project: Project, project_path: str | os.PathLike[str]) -> list[str]:
-    """Source paths of *project* that lie outside the project file's folder (after resolving links)."""
-    folder = Path(project_path).resolve().parent
+    """Source files of *project* that lie outside the project file's folder (after resolving links); web
+    addresses are not files and are not listed."""
+    folder = Path(os.path.realpath(Path(project_path).parent))
     outside: list[str] = []
     for source in project.sources:
-        target = Path(resolved_path(source.path, project_path)).resolve()
+        if is_url_source(source.path):
+            continue
+        target = Path(os.path.realpath(resolved_path(source.path, project_path)))
         if not target.is_relative_to(folder):
             outside.append(str(target))
     return outside
+
+
+MAX_LISTED = 8
+"""How many outside files a message lists by name."""
+
+
+def outside_refusal(outside: list[str]) -> str:
+    """The one-line reason ``build --project`` gives for a project reading files outside its folder."""
+    listed = ", ".join(outside[:MAX_LISTED]) + (
+        f" and {len(outside) - MAX_LISTED} more" if len(outside) > MAX_LISTED else ""
+    )
+    return (
+        f"the project reads {len(outside)} file(s) outside its folder: {listed}. Nothing was read; if you trust "
+        "the project, build again with --allow-outside"
+    )
 
 
 def outside_warnings(project: Project, project_path: str | os.PathLike[str]) -> tuple[str, ...]:
@@ -183,22 +206,44 @@ def build_project(
     algorithm: str | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
+    report_file: str | os.PathLike[str] | None = None,
+    replace_protected: bool = False,
+    allow_outside: bool = False,
 ) -> tuple[BuildResult, tuple[str, ...]]:
     """``briefgen build --project FILE.briefgen -o OUT``: the brief the app would export, and warnings.
 
     *output* without an extension gets the project's output format; *budget* and *algorithm*, when given,
-    replace the project's length and method.
+    replace the project's length and method. The brief and *report_file* may replace neither the project file
+    nor a source; sources outside the project's folder are read only with *allow_outside*.
     """
+    from briefgen.build_output import check_outputs
     from briefgen.project_pipeline import build_from_choices
+    from briefgen.templates.store import looks_like_file
 
-    inputs = build_inputs_from_project(project_path, progress=progress, cancel=cancel)
+    shown = os.fspath(project_path)
+    project = load_project(project_path)
     target = os.fspath(output)
     if not PurePath(target).suffix:
-        target = f"{target}.{inputs.output_format}"
+        target = f"{target}.{project.output_format}"
+    kept = [("the project", shown)]
+    if looks_like_file(project.template):
+        kept.append(("the template", resolved_path(project.template, project_path)))
+    report_path = os.fspath(report_file) if report_file is not None else None
+    outputs = [("the brief", target), *([("the report", report_path)] if report_path else [])]
+    check_outputs(outputs, kept, replace_protected=replace_protected)  # before any source is read
+    inputs = build_inputs_from_project(project_path, progress=progress, cancel=cancel, allow_outside=allow_outside)
     choices = inputs.choices
     if budget is not None:
         choices = replace(choices, budget=budget)
     if algorithm is not None:
         choices = replace(choices, algorithm=algorithm)
-    result = build_from_choices(choices, target, details=details, cancel=cancel)
+    result = build_from_choices(
+        choices,
+        target,
+        details=details,
+        cancel=cancel,
+        report_file=report_path,
+        inputs_kept=kept,
+        replace_protected=replace_protected,
+    )
     return result, inputs.warnings

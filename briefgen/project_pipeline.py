@@ -9,6 +9,7 @@ otherwise used as it is); pins outside the ticked sections are left out rather t
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -55,9 +56,13 @@ def build_from_choices(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     measure_pages: bool = False,
+    report_file: str | os.PathLike[str] | None = None,
+    inputs_kept: Sequence[tuple[str, str]] = (),
+    replace_protected: bool = False,
 ) -> BuildResult:
     """Summarise, compose and, when *output* is given, write the brief (format from its extension); with
-    *measure_pages* the result says how many pages the brief's PDF has even when nothing is written."""
+    *measure_pages* the result says how many pages the brief's PDF has even when nothing is written.
+    *report_file*, *inputs_kept* and *replace_protected* are :func:`briefgen.build.build_brief`'s."""
     from briefgen.build import build_brief
 
     chosen = template if template is not None else load_template(choices.template)
@@ -80,4 +85,7 @@ def build_from_choices(
         measure_pages=measure_pages,
         progress=progress,
         cancel=cancel,
+        report_file=report_file,
+        inputs_kept=inputs_kept,
+        replace_protected=replace_protected,
     )

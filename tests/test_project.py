@@ -205,22 +205,28 @@ def _seed_state(seeds_dir: Path) -> WorkspaceState:
 
 
 def test_cli_build_from_project_matches_the_app_export(
-    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, seeds_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import time
+
     from briefgen.cli.main import main
     from briefgen.project_pipeline import build_from_choices
 
     state = _seed_state(seeds_dir)
     project = tmp_path / "work.briefgen"
     save_project(state.to_project(project), project)
-    app_out = tmp_path / "app.md"
-    build_from_choices(state.choices(), app_out)  # what the app's Export runs
-    cli_out = tmp_path / "cli.md"
-    assert main(["build", "--project", str(project), "-o", str(cli_out)]) == 0
-    assert cli_out.read_text(encoding="utf-8") == app_out.read_text(encoding="utf-8")
+    clock = time.time
+    for fmt in ("md", "pdf", "docx"):  # byte for byte: no clock reading or random id in any format
+        app_out = tmp_path / f"app.{fmt}"
+        with monkeypatch.context() as later:
+            later.setattr(time, "time", lambda: clock() + 3_600)  # the export an hour after the command line's clock
+            build_from_choices(state.choices(), app_out)  # what the app's Export runs
+        cli_out = tmp_path / f"cli.{fmt}"
+        assert main(["build", "--project", str(project), "-o", str(cli_out), "--allow-outside"]) == 0
+        assert cli_out.read_bytes() == app_out.read_bytes(), f"the {fmt} files differ"
     assert state.pins <= {s.id for s in build_from_choices(state.choices()).brief.sentences()}
     # no extension: the project's output format (pdf by default)
-    assert main(["build", "--project", str(project), "-o", str(tmp_path / "plain")]) == 0
+    assert main(["build", "--project", str(project), "-o", str(tmp_path / "plain"), "--allow-outside"]) == 0
     assert (tmp_path / "plain.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -250,7 +256,7 @@ def test_cli_project_with_a_missing_source_is_exit_2(
     saved = state.to_project(project)
     ghost = ProjectSource(str(tmp_path / "gone.txt"), "0" * 64, "00000000")
     save_project(Project(sources=(*saved.sources, ghost)), project)
-    assert main(["build", "--project", str(project), "-o", str(tmp_path / "o.md")]) == 2
+    assert main(["build", "--project", str(project), "-o", str(tmp_path / "o.md"), "--allow-outside"]) == 2
     err = capsys.readouterr().err
     assert "gone.txt" in err and err.count("\n") == 1
 
@@ -275,3 +281,89 @@ def test_changed_source_is_used_with_a_warning(tmp_path: Path, seeds_dir: Path) 
     assert opened.project.pins == frozenset({first.replace(state.corpus.sources[0].id, new_id)})
     inputs = build_inputs_from_project(project)
     assert inputs.warnings and "changed" in inputs.warnings[0]
+
+
+# ---- web sources, projects from elsewhere, strict JSON -----------------------------------------------------------
+def test_web_sources_are_stored_as_addresses_and_reopen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import briefgen.ingest as ingest
+    from briefgen.ingest import LoadResult
+    from briefgen.ingest.pipeline import source_from_text
+    from briefgen.project_build import open_project, sources_outside
+
+    url = "http://host.example/page?id=3"
+    page = source_from_text("A Page\n\nThe council met. It agreed the budget.\n", url)
+    state = WorkspaceState(Corpus([page]))
+    project_file = tmp_path / "deep" / "work.briefgen"
+    project_file.parent.mkdir()
+    save_project(state.to_project(project_file), project_file)
+    assert json.loads(project_file.read_text("utf-8"))["sources"][0]["path"] == url
+    loaded = load_project(project_file)
+    assert resolved_path(loaded.sources[0].path, project_file) == url
+    assert sources_outside(loaded, project_file) == []  # an address is not a file outside the folder
+    asked: list[list[str]] = []
+
+    def fake_load(paths: list[str], **_kwargs: object) -> LoadResult:
+        asked.append(list(paths))
+        return LoadResult(Corpus([page]), ())
+
+    monkeypatch.setattr(ingest, "load_sources", fake_load)
+    opened = open_project(loaded, project_file)
+    assert asked == [[url]] and opened.corpus.sources[0].path == url and not opened.changes
+
+
+@pytest.mark.parametrize("stored", ["../http:/host.example/page", "http:/host.example/page", "../../https:/h.org/a"])
+def test_addresses_saved_as_paths_by_older_versions_are_repaired(tmp_path: Path, stored: str) -> None:
+    raw = {
+        "format": "briefgen-project",
+        "schema": 1,
+        "sources": [{"path": stored, "sha256": "a" * 64, "id": "aaaaaaaa"}],
+    }
+    (path,) = (s.path for s in parse_project(json.dumps(raw).encode()).sources)
+    assert path in ("http://host.example/page", "https://h.org/a")
+
+
+def test_build_refuses_sources_outside_the_project_folder_unless_allowed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from briefgen.cli.main import main
+    from briefgen.ingest import load_sources
+
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text(
+        "Private Notes\n\nThe council approved the swordfish budget on Tuesday after a long debate. Libraries will "
+        "close on Mondays from April. The bus subsidy will be reviewed again in the autumn.\n",
+        "utf-8",
+    )
+    folder = tmp_path / "project"
+    folder.mkdir()
+    project = folder / "p.briefgen"
+    save_project(WorkspaceState(load_sources([str(elsewhere)]).corpus).to_project(project), project)
+    out = folder / "b.md"
+    assert main(["build", "--project", str(project), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(elsewhere) in err and "--allow-outside" in err and err.count("\n") == 1
+    assert not out.exists()
+    assert main(["build", "--project", str(project), "-o", str(out), "--allow-outside"]) == 0
+    assert "outside" in capsys.readouterr().err and "swordfish" in out.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (b'{"format": "briefgen-project", "schema": 1, "schema": 1}', "appears twice"),
+        (b'{"format": "briefgen-project", "schema": 1, "budget": {"ratio": NaN}}', "NaN"),
+        (b'{"format": "briefgen-project", "schema": 1, "budget": {"ratio": -Infinity}}', "Infinity"),
+        (b'{"format": "briefgen-project", "x": ' + b"[" * 200_000 + b"]" * 200_000 + b"}", "nested too deeply"),
+        (
+            b'{"format": "briefgen-project", "schema": 1, "sources": [{"path": "a\\u0000b", "sha256": "'
+            + b"a" * 64
+            + b'", "id": "aaaaaaaa"}]}',
+            "NUL",
+        ),
+        (b'{"format": "briefgen-project", "schema": 1, "template": "' + b"t" * 5000 + b'"}', "at most 200"),
+    ],
+)
+def test_ambiguous_or_hostile_json_is_refused(text: bytes, reason: str) -> None:
+    with pytest.raises(InputError, match=reason) as caught:
+        parse_project(text, "p.briefgen")
+    assert "\n" not in str(caught.value) and len(str(caught.value)) < 300

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any
 
-from briefgen.build import build_brief, report_dict
 from briefgen.cli.common import EXIT_OK, error_line
 from briefgen.cli.length_args import add_length_arguments, budget_from_args
-from briefgen.compose import BriefDetails
 from briefgen.errors import InputError
-from briefgen.fileio import atomic_write_text
-from briefgen.ingest.paths import expand_paths
 
 
 def add_parser(sub: Any) -> None:
@@ -42,12 +37,32 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--title", metavar="TEXT", help="the brief's title (instead of the template's pattern)")
     p.add_argument("--subtitle", metavar="TEXT", help="the brief's subtitle")
     p.add_argument("--marking", metavar="TEXT", help='protective marking, e.g. "OFFICIAL – SENSITIVE"')
-    p.add_argument("--report", metavar="REPORT.json", help="also write the brief's sentences and citations as JSON")
+    p.add_argument(
+        "--report",
+        metavar="REPORT.json",
+        help="also write the brief's sentences and citations as JSON (written together with the brief: both or "
+        "neither; it may not replace a source, the template or the project)",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace an output file even when it is write-protected (read-only)"
+    )
+    p.add_argument(
+        "--allow-outside",
+        action="store_true",
+        help="with --project: read sources that lie outside the project file's folder (they are listed otherwise, "
+        "and nothing is read)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefgen.build import build_brief
+    from briefgen.compose import BriefDetails
+    from briefgen.ingest.paths import expand_paths
+
     if args.report and not args.report.lower().endswith(".json"):
         raise InputError("the report file name must end in .json", args.report)
+    if args.allow_outside and not args.project:
+        raise InputError("--allow-outside only applies to --project")
     details = BriefDetails(title=args.title, subtitle=args.subtitle, marking=args.marking)
     budget = budget_from_args(args)
     if args.project:  # the brief the desktop app would export; see briefgen.project_build
@@ -56,7 +71,14 @@ def run(args: argparse.Namespace) -> int:
         from briefgen.project_build import build_project
 
         result, project_warnings = build_project(
-            args.project, args.output, details=details, budget=budget, algorithm=args.algorithm
+            args.project,
+            args.output,
+            details=details,
+            budget=budget,
+            algorithm=args.algorithm,
+            report_file=args.report,
+            replace_protected=args.force,
+            allow_outside=args.allow_outside,
         )
         for warning in project_warnings:
             error_line(f"warning: {warning}")
@@ -71,14 +93,10 @@ def run(args: argparse.Namespace) -> int:
             details=details,
             budget=budget,
             algorithm=args.algorithm,
+            report_file=args.report,
+            replace_protected=args.force,
         )
     for warning in result.warnings:
         error_line(f"warning: {warning}")
-    if args.report:
-        text = json.dumps(report_dict(result), ensure_ascii=False, indent=2) + "\n"
-        try:
-            atomic_write_text(args.report, text)
-        except OSError as exc:
-            raise InputError(f"cannot write the report ({exc.strerror or exc})", args.report) from None
     sys.stdout.write(f"{result.output}\n")
     return EXIT_OK

@@ -290,7 +290,7 @@ def test_output_may_not_replace_a_source(samples_dir: Path, tmp_path: Path, caps
     source.write_text((samples_dir / "eastmouth-council-report.md").read_text(encoding="utf-8"), encoding="utf-8")
     before = source.read_bytes()
     code, _, err = run_cli(capsys, "build", str(source), "-o", str(source))
-    assert code == 2 and "would overwrite one of the sources" in err
+    assert code == 2 and "the brief would replace the source" in err
     assert source.read_bytes() == before
 
 
@@ -328,3 +328,73 @@ def test_each_builtin_marks_every_sentence_in_its_citation_style(
         at = text.find(shown)
         assert at >= 0, sentence["text"]
         assert re.match(marker, text[at + len(shown) :]), text[at + len(shown) : at + len(shown) + 60]
+
+
+# ---- what build may write: never an input, the brief and its report together, write-protected files ----------
+def _notes(folder: Path) -> Path:
+    path = folder / "notes.json"
+    path.write_text("A Title\n\nThe council met on Tuesday. It approved the budget. The bus subsidy stays.\n", "utf-8")
+    return path
+
+
+def test_the_report_may_not_replace_the_source_or_the_template(
+    tmp_path: Path, samples_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _notes(tmp_path)
+    before = source.read_bytes()
+    code, _, err = run_cli(capsys, "build", str(source), "-o", str(tmp_path / "r.md"), "--report", str(source))
+    assert code == 2 and "the report would replace the source" in err and str(source) in err
+    assert source.read_bytes() == before and not (tmp_path / "r.md").exists()
+    template = tmp_path / "t.json"
+    template.write_text((samples_dir.parent / "templates" / "research-digest.json").read_text("utf-8"), "utf-8")
+    kept = template.read_bytes()
+    args = ["build", str(source), "-o", str(tmp_path / "r.md"), "-t", str(template), "--report", str(template)]
+    code, _, err = run_cli(capsys, *args)
+    assert code == 2 and "the report would replace the template" in err
+    assert template.read_bytes() == kept and not (tmp_path / "r.md").exists()
+
+
+def test_brief_and_report_are_written_together_or_not_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _notes(tmp_path)
+    out, report = tmp_path / "b.md", tmp_path / "r.json"
+    assert run_cli(capsys, "build", str(source), "-o", str(out), "--report", str(report))[0] == 0
+    assert json.loads(report.read_text("utf-8"))["output"] == str(out)
+    out.write_bytes(b"previous brief")
+    code, _, err = run_cli(capsys, "build", str(source), "-o", str(out), "--report", str(tmp_path / "no" / "r.json"))
+    assert code == 2 and "folder does not exist" in err
+    assert out.read_bytes() == b"previous brief"  # refused before anything was written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md", "notes.json", "r.json"]
+
+
+def test_a_write_protected_brief_is_replaced_only_with_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _notes(tmp_path)
+    out = tmp_path / "b.md"
+    out.write_bytes(b"previous brief")
+    out.chmod(0o444)
+    code, _, err = run_cli(capsys, "build", str(source), "-o", str(out))
+    assert code == 2 and "write-protected" in err and "--force" in err
+    assert out.read_bytes() == b"previous brief"
+    assert run_cli(capsys, "build", str(source), "-o", str(out), "--force")[0] == 0
+    assert b"council" in out.read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("a/" * 3000 + "x.md", "longer than the system allows"),
+        ("n" * 300 + ".md", "longer than the system allows"),
+        ("loop.md", "loop of symbolic links"),
+    ],
+)
+def test_unusable_output_paths_are_exit_2_with_a_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, output: str, reason: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "loop.md").symlink_to("loop2.md")
+    (tmp_path / "loop2.md").symlink_to("loop.md")
+    code, _, err = run_cli(capsys, "build", str(_notes(tmp_path)), "-o", output)
+    assert code == 2 and reason in err and err.count("\n") == 1
