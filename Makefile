@@ -13,7 +13,7 @@ OUT ?= out
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,dask]"
 	touch $@
 
 setup: $(BIN)/.installed
@@ -44,6 +44,10 @@ bench: setup
 
 package: setup
 	PYTHON=$(BIN)/python packaging/build.sh
+
+.PHONY: translations
+translations: setup  # the app's texts -> resources/translations/*.ts, compiled to .qm (docs/gui.md)
+	$(BIN)/python tools/update_translations.py
 
 clean:
 	rm -rf $(VENV) $(OUT) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache
