@@ -1,11 +1,14 @@
-"""The log file (rotated, in the user log directory) and logging of unexpected exceptions."""
+"""The log file (rotated, in the user log directory): unexpected exceptions, and one line per command-line
+command with its outcome (the app and the command line write the same file)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
 import os
+import shlex
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 from platformdirs import user_log_dir
@@ -55,6 +58,27 @@ def log_exception(exc: BaseException) -> Path | None:
     """Write *exc* with its traceback to the log; return the log's path (None if it could not be written)."""
     logger = get_logger()
     logger.error("unexpected error\n%s", "".join(traceback.format_exception(exc)))
+    for handler in logger.handlers:
+        handler.flush()
+    path = log_file()
+    return path if path.exists() else None
+
+
+def command_line_text(argv: Sequence[str]) -> str:
+    """*argv* as one shell-quoted line fit for the log: credentials removed from web addresses, control characters
+    escaped, at most 2,000 characters."""
+    from briefgen.display_text import for_display, without_url_credentials
+
+    text = for_display(without_url_credentials(shlex.join(argv)))
+    return text if len(text) <= 2000 else text[:1999] + "…"
+
+
+def log_command(argv: Sequence[str], exit_code: int, seconds: float) -> Path | None:
+    """Write one line for a finished command: what was run, its exit status and how long it took; return the
+    log's path (None if it could not be written)."""
+    logger = get_logger()
+    level = logging.INFO if exit_code == 0 else logging.WARNING
+    logger.log(level, "command: briefgen %s | exit %d | %.2f s", command_line_text(argv), exit_code, seconds)
     for handler in logger.handlers:
         handler.flush()
     path = log_file()

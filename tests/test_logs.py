@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.logs import get_logger, log_exception
+from briefgen.logs import command_line_text, get_logger, log_command, log_exception
 
 
 def test_log_follows_the_log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -26,3 +26,17 @@ def test_log_rotates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         logger.info("x" * 500)
     assert (tmp_path / "briefgen.log.1").exists()
     assert (tmp_path / "briefgen.log").stat().st_size <= 1_000_000
+
+
+def test_command_line_is_logged_on_one_line_without_credentials(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BRIEFGEN_LOG_DIR", str(tmp_path))
+    argv = ["inspect", "http://ann:hunter2@intranet.example/a b", "notes\n.txt", "x" * 5000]
+    path = log_command(argv, 2, 1.234)
+    assert path == tmp_path / "briefgen.log"
+    (line,) = path.read_text(encoding="utf-8").splitlines()
+    assert "hunter2" not in line and "ann" not in line
+    assert "command: briefgen inspect 'http://intranet.example/a b' 'notes\\n.txt' xxx" in line
+    assert line.endswith("… | exit 2 | 1.23 s") and " WARNING " in line
+    assert len(command_line_text(argv)) == 2000

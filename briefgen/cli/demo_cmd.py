@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from briefgen.build import build_brief
 from briefgen.cli.common import EXIT_OK
 from briefgen.errors import InputError
-from briefgen.render.registry import render
 from briefgen.resources import resource_path
 
 DEMO_NAME = "sample-brief"
@@ -35,6 +33,9 @@ def sample_sources() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from briefgen.build import build_brief
+    from briefgen.render.registry import render
+
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)

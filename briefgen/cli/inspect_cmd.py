@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, error_line, print_json
 from briefgen.cli.sources_arg import load_from_args
-from briefgen.corpus import Corpus
-from briefgen.model import Article, Section, Source
+
+if TYPE_CHECKING:
+    from briefgen.corpus import Corpus
+    from briefgen.model import Article, Section, Source
 
 
 def add_parser(sub: Any) -> None:
@@ -43,6 +45,7 @@ def source_json(source: Source) -> dict[str, Any]:
     return {
         "path": source.path,
         "format": source.format,
+        "language": source.language,
         "articles": [article_json(a) for a in source.articles],
     }
 

@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_json
 from briefgen.cli.length_args import add_length_arguments, budget_from_args
 from briefgen.cli.sources_arg import load_from_args
-from briefgen.corpus import Corpus
 from briefgen.sentence_json import sentence_dict
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
+
+if TYPE_CHECKING:
+    from briefgen.corpus import Corpus
 
 DEFAULT_SENTENCES = 5
 
