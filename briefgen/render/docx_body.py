@@ -16,8 +16,9 @@ from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.render.common import entry_anchor, entry_text, is_list_part, layout_parts, subtitle
 from briefgen.render.docx_footnotes import Footnotes
 from briefgen.render.docx_hyperlinks import internal_link, text_with_links
+from briefgen.render.docx_scripts import mark_rtl_paragraphs
 from briefgen.render.docx_styles import tint6
-from briefgen.render.docx_xml import BookmarkIds, XmlElement, run, tab_run, wrap_in_bookmark
+from briefgen.render.docx_xml import BookmarkIds, XmlElement, run, runs, tab_run, wrap_in_bookmark
 from briefgen.render.logo import LogoImage
 from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
@@ -54,6 +55,7 @@ class DocxBody:
             check(cancel)
             report(progress, done, len(placed), f"Writing {item.heading}")
             self.part(item.index, item.part, item.heading)
+        mark_rtl_paragraphs(self.document.element.body)
 
     def title_block(self) -> None:
         brief, st, tb = self.brief, self.style, self.style.title_block
@@ -134,7 +136,7 @@ class DocxBody:
             p.append(run(sentence.label, CITATION_STYLE, bold=True))
             p.append(run("\u00a0– "))
         for text, bold in emphasis_runs(sentence.text, sentence.emphasis):
-            p.append(run(text, bold=bold))
+            p.extend(runs(text, bold=bold))
         self.marker(p, part_index, index)
         mark = support_mark(self.brief, sentence)
         if mark:

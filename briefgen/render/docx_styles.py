@@ -30,7 +30,9 @@ DOCX_FONTS = {"serif": "Times New Roman", "sans": "Arial"}
 
 
 def font_name(choice: str) -> str:
-    return DOCX_FONTS.get(choice, DOCX_FONTS["serif"])
+    """The Word font for a template's family: the generic ones mapped, a named family as it is (Word and
+    LibreOffice substitute a family the reader's machine lacks)."""
+    return DOCX_FONTS.get(choice, choice.strip() or DOCX_FONTS["serif"])
 
 
 def hex6(colour: str, fallback: str = "#000000") -> str:

@@ -9,15 +9,22 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from briefgen.render.common import clean
+from briefgen.render.docx_scripts import apply_run_props, direction_runs, script_props
 
 XmlElement = Any
 """An lxml element of python-docx's oxml classes (python-docx ships no type information for them)."""
 
 
 def run(text: str, style_id: str | None = None, *, bold: bool = False, superscript: bool = False) -> XmlElement:
-    """``<w:r>`` holding *text* (cleaned of characters XML forbids), optionally with a character style."""
+    """``<w:r>`` holding *text* (cleaned of characters XML forbids), optionally with a character style, with the
+    font slots, language tags and direction its scripts need (:mod:`briefgen.render.docx_scripts`)."""
     r = OxmlElement("w:r")
     props = run_properties(style_id, bold=bold, superscript=superscript)
+    scripts = script_props(text)
+    if not scripts.empty:
+        if props is None:
+            props = OxmlElement("w:rPr")
+        apply_run_props(props, scripts)
     if props is not None:
         r.append(props)
     t = OxmlElement("w:t")
@@ -25,6 +32,11 @@ def run(text: str, style_id: str | None = None, *, bold: bool = False, superscri
     t.text = clean(text)
     r.append(t)
     return r
+
+
+def runs(text: str, style_id: str | None = None, *, bold: bool = False) -> list[XmlElement]:
+    """*text* as one run per stretch of one direction (a right-to-left name in English text is its own run)."""
+    return [run(piece, style_id, bold=bold) for piece in direction_runs(text)]
 
 
 def run_properties(style_id: str | None, *, bold: bool = False, superscript: bool = False) -> XmlElement | None:

@@ -128,20 +128,33 @@ class RegisteredFamily:
         return self.bold if bold else (self.italic if italic else self.regular)
 
     def covers(self, char: str) -> bool:
-        return ord(char) in _char_map(self.regular)
+        return ord(char) in _coverage(self.regular)
 
 
-@functools.lru_cache(maxsize=32)
-def _char_map(face: str) -> dict[int, int]:
-    mapping: dict[int, int] = pdfmetrics.getFont(face).face.charToGlyph
-    return mapping
+_COVERAGE: dict[str, frozenset[int]] = {}
+"""The characters each registered face maps, taken when it is loaded: shaping later adds private-use entries
+to reportlab's own map for glyphs without a character, which must not count as coverage."""
+
+
+def _coverage(face: str) -> frozenset[int]:
+    found = _COVERAGE.get(face)
+    if found is None:
+        found = _COVERAGE[face] = frozenset(pdfmetrics.getFont(face).face.charToGlyph)
+    return found
+
+
+def face_covers(face: str, char: str) -> bool:
+    """True when the registered reportlab face *face* has a glyph for *char*."""
+    return ord(char) in _coverage(face)
 
 
 _LOCK = threading.RLock()
 _REGISTERED: dict[str, RegisteredFamily] = {}
 
 
-def _register_files(key: str, name: str, paths: list[Path], subfont: int = 0) -> RegisteredFamily:
+def _register_files(
+    key: str, name: str, paths: list[Path], subfont: int = 0, *, shapable: bool = True
+) -> RegisteredFamily:
     with _LOCK:
         if key in _REGISTERED:
             return _REGISTERED[key]
@@ -150,13 +163,20 @@ def _register_files(key: str, name: str, paths: list[Path], subfont: int = 0) ->
         by_path: dict[Path, str] = {}
         for face, path in zip(names, paths, strict=True):
             if path not in by_path:  # a face missing from a family reuses the regular one, loaded once
-                pdfmetrics.registerFont(TTFont(face, str(path), subfontIndex=subfont))
+                font = TTFont(face, str(path), subfontIndex=subfont, shapable=shapable)
+                pdfmetrics.registerFont(font)
+                _COVERAGE[face] = frozenset(font.face.charToGlyph)
                 by_path[path] = face
             faces.append(by_path[path])
         pdfmetrics.registerFontFamily(faces[0], normal=faces[0], bold=faces[1], italic=faces[2], boldItalic=faces[3])
         family = RegisteredFamily(name, faces[0], faces[1], faces[2], faces[3], str(paths[0]))
         _REGISTERED[key] = family
         return family
+
+
+def register_single(key: str, name: str, path: Path, *, shapable: bool = False) -> RegisteredFamily:
+    """A one-face font (a script fallback) registered under ``BG-<key>``, its face standing in for all four."""
+    return _register_files(key, name, [path] * 4, shapable=shapable)
 
 
 def _try_family(candidate: FamilyCandidate) -> RegisteredFamily | None:
@@ -169,6 +189,22 @@ def _try_family(candidate: FamilyCandidate) -> RegisteredFamily | None:
     except (TTFError, OSError, ValueError):
         return None
     return family if all(family.covers(ch) for ch in _COVERAGE_PROBE) else None
+
+
+GENERIC_FAMILIES = ("serif", "sans")
+
+
+def _named_family(name: str) -> RegisteredFamily | None:
+    """An installed family chosen by name (see :mod:`briefgen.render.named_fonts`), or ``None``."""
+    from briefgen.render.named_fonts import compact_index, family_files
+
+    paths = family_files(name, compact_index((p.name, p) for p in _font_index().values()))
+    if paths is None:
+        return None
+    try:
+        return _register_files("Named" + "".join(ch for ch in name if ch.isalnum()), name, paths)
+    except (TTFError, OSError, ValueError):
+        return None
 
 
 def _vera() -> RegisteredFamily:
@@ -194,9 +230,12 @@ def resolve_fonts(body_choice: str, heading_choice: str) -> PdfFonts:
     warnings: list[str] = []
     chosen: dict[str, RegisteredFamily] = {}
     for choice in {body_choice, heading_choice}:
+        named = None if choice in GENERIC_FAMILIES else _named_family(choice)
+        if choice not in GENERIC_FAMILIES and named is None:
+            warnings.append(f"the font family {choice!r} was not found on this computer; using a serif font")
         candidates = SANS_CANDIDATES if choice == "sans" else SERIF_CANDIDATES
         others = SERIF_CANDIDATES if choice == "sans" else SANS_CANDIDATES
-        family = next((f for f in map(_try_family, candidates + others) if f is not None), None)
+        family = named or next((f for f in map(_try_family, candidates + others) if f is not None), None)
         if family is None:
             warnings.append(
                 "no TrueType font with Greek and Cyrillic was found (install DejaVu, Liberation or Noto fonts); "

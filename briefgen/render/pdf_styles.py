@@ -76,6 +76,7 @@ def build_styles(style: RenderStyle, fonts: PdfFonts) -> PdfStyles:
             "splitLongWords": 1,
             "allowWidows": 0,
             "allowOrphans": 0,
+            "shaping": 1,  # only words in complex-script fonts are shaped (briefgen.render.pdf_shaping)
         }
         base.update(kw)
         base.setdefault("bulletFontName", body_font.regular)

@@ -2,16 +2,21 @@
 
 reportlab's :class:`~reportlab.platypus.Paragraph` parses an XML-like markup, so every piece of source text is
 escaped (``&``, ``<``, ``>``) before it is put in a paragraph: ``<b>not bold</b>`` then prints literally.
-Characters the paragraph's font lacks are wrapped in ``<font face="…">`` runs of a fallback font (DejaVu Sans,
-then a CJK font) so they don't print as empty boxes.
+Characters the paragraph's font lacks are wrapped in ``<font face="…">`` runs of a font that has them (the
+order is in :mod:`briefgen.render.font_fallback`); a character no font has is drawn as a visible placeholder
+and reported, never left blank.
 """
 
 from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from briefgen.render import pdf_shaping
 from briefgen.render.common import clean, split_urls
-from briefgen.render.pdf_fonts import RegisteredFamily, cjk_font
+from briefgen.render.font_fallback import font_runs
+from briefgen.render.pdf_fonts import RegisteredFamily
+
+pdf_shaping.install()
 
 _ATTR_ENTITIES = {'"': "&quot;", "'": "&apos;"}
 
@@ -26,35 +31,11 @@ def plain(text: str, family: RegisteredFamily, fallbacks: tuple[RegisteredFamily
     text = clean(text)
     if text.isascii():
         return escape(text)
-    out: list[str] = []
-    run: list[str] = []
-    run_face: str | None = None
-    for ch in text:
-        face = None if ch.isascii() or family.covers(ch) else _fallback_face(ch, fallbacks)
-        if face != run_face and run:
-            out.append(_wrap("".join(run), run_face))
-            run = []
-        run_face = face
-        run.append(ch)
-    if run:
-        out.append(_wrap("".join(run), run_face))
-    return "".join(out)
+    return "".join(_wrap(run, face) for run, face in font_runs(text, family, fallbacks))
 
 
 def _wrap(text: str, face: str | None) -> str:
     return escape(text) if face is None else f'<font face="{face}">{escape(text)}</font>'
-
-
-def _fallback_face(ch: str, fallbacks: tuple[RegisteredFamily, ...]) -> str | None:
-    if ch.isspace():
-        return None
-    for family in fallbacks:
-        if family.covers(ch):
-            return family.regular
-    cjk = cjk_font()
-    if cjk is not None and cjk.covers(ch):
-        return cjk.regular
-    return None
 
 
 def with_links(text: str, family: RegisteredFamily, fallbacks: tuple[RegisteredFamily, ...], link_colour: str) -> str:

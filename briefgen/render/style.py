@@ -88,9 +88,10 @@ class Margins:
 @dataclass(frozen=True, slots=True)
 class Fonts:
     body: str = FontFamily.SERIF
-    """``"serif"`` or ``"sans"``."""
+    """``"serif"``, ``"sans"`` or the name of an installed family (``"Liberation Serif"``): a family that is not
+    installed where the brief is made falls back to serif, with a warning."""
     heading: str = FontFamily.SANS
-    """``"serif"`` or ``"sans"``."""
+    """As ``body``."""
     base_size_pt: float = 10.5
     """Body text size, 7 .. 16 pt. Title, headings and notes are derived from it."""
     line_spacing: float = 1.3

@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from briefgen.nlp.scripts import word_estimate
+
 MIN_WORDS = 5
 
 _LEADING = "\"“‘'(«[*–—- "
@@ -179,7 +181,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 def stands_alone(text: str) -> bool:
     """False for a lead-in ending with a colon, a question, or a sentence of fewer than :data:`MIN_WORDS` words."""
-    return not is_question(text) and not ends_with_colon(text) and len(text.split()) >= MIN_WORDS
+    return not is_question(text) and not ends_with_colon(text) and _word_count(text) >= MIN_WORDS
+
+
+def _word_count(text: str) -> int:
+    """:func:`word_estimate`, short-cut when no character is in a script written without spaces (those all lie at
+    U+0E00 and above): then it is the number of space-separated tokens."""
+    return len(text.split()) if max(text, default=" ") < "\u0e00" else word_estimate(text)
 
 
 def is_question(text: str) -> bool:

@@ -20,6 +20,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
+MAX_FAMILY_CHARS = 100
+"""Longest font family name a template may give."""
+
+
 class TemplateError(InputError):
     """A template that cannot be used; ``field`` is the dotted path of the bad value (``""`` for the file)."""
 
@@ -126,6 +130,24 @@ class Fields:
         if not isinstance(value, bool):
             raise self.error(key, f"must be true or false, got {shown(value)}")
         return value
+
+    def font_family(self, key: str, default: str, generic: tuple[str, ...]) -> str:
+        """One of the *generic* families (``serif``/``sans``) or the name of an installed family."""
+        value = self.raw(key)
+        if value is None:
+            return default
+        ok = (
+            isinstance(value, str)
+            and 0 < len(value.strip()) <= MAX_FAMILY_CHARS
+            and all(ch.isprintable() for ch in value)
+            and value == value.strip()
+        )
+        if not ok:
+            listed = ", ".join(f'"{c}"' for c in generic)
+            raise self.error(
+                key, f"must be {listed} or a font family name (up to {MAX_FAMILY_CHARS} characters), got {shown(value)}"
+            )
+        return str(value)
 
     def choice(self, key: str, default: str, choices: tuple[str, ...]) -> str:
         value = self.raw(key)

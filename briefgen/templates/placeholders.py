@@ -45,9 +45,23 @@ def unknown_placeholders(text: str, allowed: tuple[str, ...] | None = None) -> l
     return [name for name in placeholders_in(text) if name not in names]
 
 
+_COUNTED = re.compile(r"\{(sources|articles)\}(\s+)(sources|articles)\b")
+_SINGULAR = {"sources": "source", "articles": "article"}
+
+
 def substitute(text: str, values: Mapping[str, str]) -> str:
-    """*text* with each ``{name}`` for a name in *values* replaced by its value; one pass, nothing evaluated."""
+    """*text* with each ``{name}`` for a name in *values* replaced by its value; one pass, nothing evaluated.
+
+    A count followed by its noun agrees with it: ``{sources} sources`` gives "1 source" and "3 sources"."""
+    text = _COUNTED.sub(lambda m: _agree(m, values), text)
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
+
+def _agree(match: re.Match[str], values: Mapping[str, str]) -> str:
+    name, space, noun = match.groups()
+    if values.get(name, "").strip() == "1":
+        return f"{{{name}}}{space}{_SINGULAR[noun]}"
+    return match.group(0)
 
 
 def format_date(day: dt.date, date_format: str) -> str:

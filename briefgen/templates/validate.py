@@ -100,7 +100,7 @@ def parse_template_text(text: str, origin: str, base_dir: Path | None = None) ->
 def load_template_file(path: str | Path) -> Template:
     """Read, migrate and validate a template file; a relative logo path is taken relative to the file."""
     shown_path = str(path)
-    data = read_limited(path, max_bytes=MAX_TEMPLATE_BYTES)
+    data = read_limited(path, max_bytes=MAX_TEMPLATE_BYTES, kind="template")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -179,8 +179,8 @@ def _style(root: Fields, base_dir: Path | None) -> RenderStyle:
     f = root.obj("fonts")
     df = Fonts()
     fonts = Fonts(
-        body=f.choice("body", df.body, _choices(FontFamily)),
-        heading=f.choice("heading", df.heading, _choices(FontFamily)),
+        body=f.font_family("body", df.body, _choices(FontFamily)),
+        heading=f.font_family("heading", df.heading, _choices(FontFamily)),
         base_size_pt=f.number("size", df.base_size_pt, *BASE_SIZE_RANGE_PT, "pt"),
         line_spacing=f.number("line_spacing", df.line_spacing, *LINE_SPACING_RANGE, "times the font size"),
     )

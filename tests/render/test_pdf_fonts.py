@@ -5,6 +5,13 @@ from collections.abc import Iterator
 import pytest
 
 from briefgen.render import pdf_fonts
+from briefgen.render.font_fallback import (
+    PLACEHOLDER,
+    bundled_fonts,
+    bundled_fonts_dir,
+    collect_missing,
+    sentence_context,
+)
 from briefgen.render.pdf_fonts import cjk_font, resolve_fonts
 from briefgen.render.pdf_text import plain, with_links
 
@@ -46,12 +53,49 @@ def test_text_is_escaped() -> None:
 
 def test_characters_missing_from_the_font_get_a_fallback_face() -> None:
     fonts = resolve_fonts("serif", "sans")
-    cjk = cjk_font()
-    if cjk is None:
-        pytest.skip("no TrueType CJK font installed")
+    cjk = next(f.family for f in bundled_fonts() if "Han" in f.scripts)
     markup = plain("Tokyo 東京 <x>", fonts.body, fonts.fallbacks)
     assert f'<font face="{cjk.regular}">東京</font>' in markup
     assert markup.endswith("&lt;x&gt;")
+
+
+def test_bundled_script_fonts_load_and_stay_small() -> None:
+    loaded = bundled_fonts()
+    assert {s for f in loaded for s in f.scripts} >= {"Han", "Kana", "Hangul", "Arabic", "Hebrew", "Devanagari", "Thai"}
+    assert all(f.family.covers(ch) for f, ch in zip(loaded, "한عבहก", strict=False))
+    folder = bundled_fonts_dir()
+    assert sum(p.stat().st_size for p in folder.glob("*.ttf")) < 6 * 1024 * 1024
+    assert (folder / "OFL.txt").is_file() and (folder / "README.md").is_file()
+
+
+def test_a_character_no_font_has_becomes_a_placeholder_and_is_recorded() -> None:
+    fonts = resolve_fonts("serif", "sans")
+    with collect_missing() as missing, sentence_context("The whole sentence \u0378."):
+        markup = plain("piece \u0378", fonts.body, fonts.fallbacks)
+    assert "\u0378" not in markup and PLACEHOLDER in markup
+    assert missing.characters == ["\u0378"]
+    assert "U+0378" in missing.warnings()[0] and "The whole sentence" in missing.warnings()[0]
+
+
+def test_joiners_and_variation_selectors_are_never_reported_missing() -> None:
+    fonts = resolve_fonts("serif", "sans")
+    with collect_missing() as missing:
+        markup = plain("ok \u2764\ufe0f \u200d\U000e0101", fonts.body, fonts.fallbacks)
+    assert missing.characters == [] and "\u2764" in markup and PLACEHOLDER not in markup
+
+
+def test_latin_words_are_not_shaped_into_ligatures() -> None:
+    from reportlab.platypus import Paragraph
+
+    from briefgen.render.pdf_styles import build_styles
+    from briefgen.render.style import default_style
+
+    fonts = resolve_fonts("serif", "sans")
+    styles = build_styles(default_style(), fonts)
+    para = Paragraph(plain("office fine ffi שלום", fonts.body, fonts.fallbacks), styles.body)
+    para.wrap(400, 1000)
+    texts = "".join(str(getattr(w, "text", "")) for line in para.blPara.lines for w in line.words)
+    assert "office" in texts and "\ufb01" not in texts and "\ufb00" not in texts
 
 
 def test_links_only_for_web_schemes_and_attribute_escaped() -> None:
