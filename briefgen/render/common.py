@@ -1,9 +1,11 @@
-"""What the three renderers share: the order of parts, the title block's lines, safe links, anchors."""
+"""What the three renderers share: the order of parts, the title block's lines, safe links, anchors, and text
+shortened to a width."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -12,6 +14,8 @@ from briefgen.citations import source_url
 from briefgen.render.style import RenderStyle
 
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
+ELLIPSIS = "\u2026"
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs"})
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile(r"[\t\n\r\f\v\u2028\u2029]")
@@ -28,23 +32,34 @@ def clean(text: str) -> str:
 
 
 def safe_link(url: str | None) -> str | None:
-    """*url* when it is an http, https or mailto link that is safe to make clickable, else ``None``."""
+    """*url* when it may become a clickable link, else ``None``: the one rule every output follows (PDF, Word,
+    Markdown and the app's preview), whatever a source's metadata or a citation edit says.
+
+    Allowed: ``http`` and ``https`` addresses with a host, and ``mailto`` with an address, in any letter case,
+    spaces around them ignored. Anything else stays plain text: other schemes (``javascript:``, ``file:``,
+    ``data:``, ``vbscript:``...), relative or scheme-less addresses, and addresses containing spaces, control or
+    invisible formatting characters (bidirectional overrides, zero-width spaces) or backslashes.
+    """
     if not url:
         return None
     url = url.strip()
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+    if not url or any(_unsafe_in_link(ch) for ch in url):
         return None
     try:
         parts = urlsplit(url)
+        host = parts.hostname
     except ValueError:
         return None
-    if parts.scheme.lower() not in ALLOWED_LINK_SCHEMES:
+    scheme = parts.scheme.lower()
+    if scheme not in ALLOWED_LINK_SCHEMES:
         return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
-        return None
-    if parts.scheme.lower() == "mailto" and not parts.path:
-        return None
-    return url
+    if scheme == "mailto":
+        return url if parts.path.strip("/") else None
+    return url if host else None
+
+
+def _unsafe_in_link(ch: str) -> bool:
+    return ch.isspace() or ch == "\\" or unicodedata.category(ch) in _UNSAFE_CATEGORIES
 
 
 def split_urls(text: str) -> list[tuple[str, str | None]]:
@@ -53,9 +68,7 @@ def split_urls(text: str) -> list[tuple[str, str | None]]:
     pos = 0
     for match in _URL.finditer(text):
         start, end = match.span()
-        url = match.group(0)
-        while (url and url[-1] in _TRAILING) or (url.endswith(")") and url.count("(") < url.count(")")):
-            url = url[:-1]
+        url = _without_trailing_punctuation(match.group(0))
         end = start + len(url)
         link = safe_link(url)
         if link is None:
@@ -67,6 +80,23 @@ def split_urls(text: str) -> list[tuple[str, str | None]]:
     if pos < len(text):
         runs.append((text[pos:], None))
     return runs
+
+
+def _without_trailing_punctuation(url: str) -> str:
+    """*url* without the sentence punctuation after it, and without closing brackets it does not open (one pass:
+    an address followed by thousands of dots is trimmed in linear time)."""
+    end = len(url)
+    unmatched = url.count(")") - url.count("(")
+    while end:
+        last = url[end - 1]
+        if last in _TRAILING:
+            end -= 1
+        elif last == ")" and unmatched > 0:
+            end -= 1
+            unmatched -= 1
+        else:
+            break
+    return url[:end]
 
 
 def entry_anchor(entry: SourceEntry) -> str:
@@ -135,6 +165,30 @@ def layout_parts(brief: Brief, style: RenderStyle) -> Iterator[PlacedPart]:
 
 def is_list_part(part: Part) -> bool:
     return part.as_list or part.kind in (PartKind.KEY_POINTS, PartKind.KEY_FIGURES)
+
+
+def fit_text(text: str, width: float, measure: Callable[[str], float]) -> str:
+    """*text*, or its longest prefix that fits *width* followed by an ellipsis (trailing spaces dropped).
+
+    Prefix widths only grow with the prefix, so the cut is found by a galloping search (prefixes of 32, 64, 128...
+    characters until one overflows) and a binary search below it: about 2 log2(n) measurements of at most twice
+    the fitted length, so a title of any length is fitted in a millisecond.
+    """
+    bound = 32
+    while bound < len(text) and measure(text[:bound]) <= width:
+        bound *= 2
+    if bound >= len(text) and measure(text) <= width:
+        return text
+    fits, too_long = 0, min(bound, len(text))  # a prefix of `fits` characters fits with the ellipsis
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if measure(text[:middle] + ELLIPSIS) <= width:
+            fits = middle
+        else:
+            too_long = middle
+    while fits > 0 and unicodedata.combining(text[fits]):  # never part a letter from its accents
+        fits -= 1
+    return text[:fits].rstrip() + ELLIPSIS
 
 
 def page_number_pieces(style: RenderStyle) -> list[str]:

@@ -4,7 +4,8 @@ The brief is written with real Word styles (:mod:`briefgen.render.docx_styles`) 
 header and footer with the marking and "Page X of Y" fields (:mod:`briefgen.render.docx_fields`), real
 hyperlinks (:mod:`briefgen.render.docx_hyperlinks`): citations link to a bookmark on their source entry and URLs
 are clickable, real footnotes for the footnote style (:mod:`briefgen.render.docx_footnotes`), core properties
-(title, author, subject, keywords), the template's logo and the brief's provenance as a custom XML part.
+(title, author, subject, keywords), the template's logo and the brief's provenance as a custom XML part. The
+package is reproducible: fixed dates and entry order (:mod:`briefgen.render.reproducible`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from docx.shared import Mm
 
 from briefgen.brief import Brief
 from briefgen.progress import CancelToken, ProgressCallback, check, report
-from briefgen.render.common import clean, page_number_pieces
+from briefgen.render.common import clean, fit_text, page_number_pieces
 from briefgen.render.docx_body import DocxBody
 from briefgen.render.docx_fields import page_number_runs
 from briefgen.render.docx_styles import StyleSheet
@@ -27,6 +28,7 @@ from briefgen.render.docx_xml import run, tab_run
 from briefgen.render.logo import load_logo
 from briefgen.render.provenance_embed import add_to_docx, provenance_bytes
 from briefgen.render.registry import Warn
+from briefgen.render.reproducible import brief_moment, normalise_zip
 from briefgen.render.style import (
     MARGIN_RANGE_MM,
     RenderStyle,
@@ -54,7 +56,8 @@ def render_docx(
     _drop_template_leftovers(document)
     text_width_mm = _page_setup(document, style)
     StyleSheet(document, style).define_all(round(text_width_mm * _TWIPS_PER_MM))
-    _core_properties(document, brief)
+    moment = brief_moment(brief)
+    _core_properties(document, brief, moment)
     check(cancel)
     DocxBody(document, brief, style, load_logo(style, say)).build(progress, cancel)
     _header_footer(document, brief, style, text_width_mm)
@@ -63,7 +66,7 @@ def render_docx(
     buf = io.BytesIO()
     document.save(buf)
     report(progress, 1, 1, "Word document done")
-    return buf.getvalue()
+    return normalise_zip(buf.getvalue(), moment)
 
 
 def _page_setup(document: Any, style: RenderStyle) -> float:
@@ -78,12 +81,15 @@ def _page_setup(document: Any, style: RenderStyle) -> float:
     return width - left - right
 
 
-def _core_properties(document: Any, brief: Brief) -> None:
+def _core_properties(document: Any, brief: Brief, moment: dt.datetime) -> None:
+    """Title, author, subject and keywords; created and modified are the brief's fixed *moment* (see
+    :mod:`briefgen.render.reproducible`), and no "last printed" date is written."""
+
     def text(value: str | None) -> str:
         return clean(value or "").strip()[:255]  # python-docx caps core properties at 255 characters
 
     props = document.core_properties
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    fixed = moment.astimezone(dt.UTC).replace(tzinfo=None)  # python-docx writes naive datetimes as UTC ("Z")
     props.title = text(brief.title)
     props.subject = text(brief.subtitle)
     props.author = text(brief.author or brief.organisation)
@@ -91,8 +97,8 @@ def _core_properties(document: Any, brief: Brief) -> None:
     props.category = "Brief"
     props.comments = f"{len(brief.sources)} sources; every sentence is quoted from a cited source."
     props.last_modified_by = text(brief.author or brief.organisation)
-    props.created = now
-    props.modified = now
+    props.created = fixed
+    props.modified = fixed
     props.revision = 1
 
 
@@ -114,16 +120,26 @@ def _drop_template_leftovers(document: Any) -> None:
                 rels.pop(r_id)
 
 
+_MM_PER_CHARACTER = 1.45
+"""A rough width of a character at the header's and footer's 8 pt."""
+_FURNITURE_LINES = 2
+
+
 def _reaches_centre(left_text: str, centred: str, text_width_mm: float) -> bool:
-    """Whether *left_text* would run into *centred* text set at the centre tab (a rough width: about 1.45 mm a
-    character at the footer's 8 pt)."""
-    return (len(left_text) + len(centred) / 2) * 1.45 > text_width_mm / 2 - 3
+    """Whether *left_text* would run into *centred* text set at the centre tab."""
+    return (len(left_text) + len(centred) / 2) * _MM_PER_CHARACTER > text_width_mm / 2 - 3
+
+
+def _furniture_text(text: str, text_width_mm: float) -> str:
+    """*text* for the header or footer, shortened with an ellipsis where it would take more than two lines (Word
+    would grow the header over the page); found in a few measurements, like the PDF's running head."""
+    return fit_text(text.strip(), _FURNITURE_LINES * text_width_mm, lambda piece: len(piece) * _MM_PER_CHARACTER)
 
 
 def _header_footer(document: Any, brief: Brief, style: RenderStyle, text_width_mm: float) -> None:
     section = document.sections[0]
     marking = marking_text(style, brief.marking)
-    header_text = style.header_text.strip()
+    header_text = _furniture_text(style.header_text, text_width_mm)
     if header_text or (marking and marking_in_header(style)):
         p = section.header.paragraphs[0]._p
         if header_text:
@@ -131,7 +147,7 @@ def _header_footer(document: Any, brief: Brief, style: RenderStyle, text_width_m
         if marking and marking_in_header(style):
             p.append(tab_run())  # the header has one tab stop, at the right margin
             p.append(run(marking, "Marking"))
-    footer_text = style.footer_text.strip()
+    footer_text = _furniture_text(style.footer_text, text_width_mm)
     show_marking = bool(marking and marking_in_footer(style))
     if footer_text or show_marking or style.page_numbers:
         p = section.footer.paragraphs[0]._p

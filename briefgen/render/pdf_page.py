@@ -7,6 +7,7 @@ defined after the pages that use them).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,9 +15,10 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from briefgen.render.common import page_number_pieces
+from briefgen.render.common import fit_text, page_number_pieces
 from briefgen.render.pdf_fonts import PdfFonts
 from briefgen.render.pdf_styles import colour
+from briefgen.render.reproducible import stamp_pdf_document
 from briefgen.render.style import RenderStyle, marking_banner, marking_in_footer, marking_in_header
 
 _FORM_PREFIX = "BriefPageNo"
@@ -122,15 +124,14 @@ class PageFurniture:
 
 def _fit(canv: Canvas, text: str, face: str, size: float, width: float) -> str:
     """*text* shortened with an ellipsis to fit *width*."""
-    if canv.stringWidth(text, face, size) <= width:
-        return text
-    while text and canv.stringWidth(text + "…", face, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
+    return fit_text(text, width, lambda piece: float(canv.stringWidth(piece, face, size)))
 
 
-def canvas_class(furniture: PageFurniture, on_save: Callable[[int], None] | None = None) -> type[Canvas]:
-    """A canvas that defines the page-number forms just before it saves."""
+def canvas_class(
+    furniture: PageFurniture, on_save: Callable[[int], None] | None = None, moment: dt.datetime | None = None
+) -> type[Canvas]:
+    """A canvas that defines the page-number forms just before it saves; with *moment*, the document's dates and
+    ID are fixed by it (:func:`briefgen.render.reproducible.stamp_pdf_document`) rather than by the clock."""
 
     class BriefCanvas(Canvas):  # type: ignore[misc]
         def save(self) -> None:
@@ -141,6 +142,10 @@ def canvas_class(furniture: PageFurniture, on_save: Callable[[int], None] | None
             super().save()
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            if moment is not None:
+                kwargs["invariant"] = 1
             super().__init__(*args, **kwargs)
+            if moment is not None:
+                stamp_pdf_document(self._doc, moment)
 
     return BriefCanvas

@@ -5,7 +5,8 @@ quotes, the numbered source list) laid out on pages that carry the header, foote
 (:mod:`briefgen.render.pdf_page`). In-text citations link to their entry in the source list; URLs are clickable
 (http, https and mailto only). All source text is escaped (:mod:`briefgen.render.pdf_text`). The footnote style
 sets notes at the foot of the citing page (:mod:`briefgen.render.pdf_notes`). The brief's provenance is an
-embedded file (:mod:`briefgen.render.provenance_embed`).
+embedded file (:mod:`briefgen.render.provenance_embed`). Dates and document ID are fixed
+(:mod:`briefgen.render.reproducible`), so the same brief gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reportlab.platypus.frames import Frame
 
 from briefgen.brief import Brief
 from briefgen.progress import CancelToken, ProgressCallback, check, report
+from briefgen.render.font_fallback import collect_missing
 from briefgen.render.logo import load_logo
 from briefgen.render.markers import brief_markers
 from briefgen.render.pdf_fonts import resolve_fonts
@@ -29,6 +31,7 @@ from briefgen.render.pdf_story import StoryBuilder
 from briefgen.render.pdf_styles import build_styles
 from briefgen.render.provenance_embed import attach_to_pdf, provenance_bytes
 from briefgen.render.registry import Warn
+from briefgen.render.reproducible import brief_moment
 from briefgen.render.style import MARGIN_RANGE_MM, RenderStyle, clamp, marking_text, page_size_mm
 
 
@@ -53,7 +56,10 @@ def render_pdf(
     furniture = PageFurniture(style, fonts, marking_text(style, brief.marking), width_mm * mm, height_mm * mm,
                               styles.size)  # fmt: skip
     check(cancel)
-    data = _layout(brief, style, builder, furniture, progress, cancel)
+    with collect_missing() as missing:
+        data = _layout(brief, style, builder, furniture, progress, cancel)
+    for message in missing.warnings():
+        say(message)
     report(progress, 1, 1, "PDF done")
     return data
 
@@ -84,6 +90,7 @@ def _layout(
         creator="briefgen",
         lang=brief.extra.get("lang", "en"),
         displayDocTitle=1,
+        initialFontName=builder.fonts.body.regular,  # not Helvetica, which would be listed and not embedded
     )
     frame_args: dict[str, Any] = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
     notes: NoteState | None = None
@@ -124,5 +131,5 @@ def _layout(
             report(progress, min(placed, total), total, "Laying out the PDF")
 
     doc.afterFlowable = after_flowable
-    doc.build(story, canvasmaker=canvas_class(furniture))
+    doc.build(story, canvasmaker=canvas_class(furniture, moment=brief_moment(brief)))
     return buf.getvalue()

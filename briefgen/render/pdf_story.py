@@ -19,9 +19,11 @@ from briefgen.render.common import (
     layout_parts,
     subtitle,
 )
+from briefgen.render.font_fallback import sentence_context
 from briefgen.render.logo import LogoImage
 from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, BriefMarkers, MarkerPiece, Note, style_of
+from briefgen.render.pdf_chunks import chunked_paragraphs, is_long
 from briefgen.render.pdf_fonts import PdfFonts, RegisteredFamily
 from briefgen.render.pdf_notes import NOTE_CALLBACK, NotedFlowable, NoteState
 from briefgen.render.pdf_styles import PdfStyles, colour, hex_of, tint
@@ -126,6 +128,10 @@ class StoryBuilder:
         return f'\u00a0<font color="{accent}">{"".join(parts)}</font>'
 
     def sentence(self, part_index: int, index: int, sentence: BriefSentence) -> str:
+        with sentence_context(sentence.text):
+            return self._sentence(part_index, index, sentence)
+
+    def _sentence(self, part_index: int, index: int, sentence: BriefSentence) -> str:
         text = "".join(
             f"<b>{self.text(run)}</b>" if bold else self.text(run)
             for run, bold in emphasis_runs(sentence.text, sentence.emphasis)
@@ -161,18 +167,22 @@ class StoryBuilder:
         s, brief, tb = self.styles, self.brief, self.style.title_block
         head = self.fonts.heading
         block: list[Flowable] = []
+        lines: list[tuple[str, ParagraphStyle]] = []
         if tb.show_organisation and brief.organisation:
-            block.append(Paragraph(self.text(brief.organisation.upper(), head), s.kicker))
-        block.append(Paragraph(self.text(brief.title, head), s.title))
+            lines.append((brief.organisation.upper(), s.kicker))
+        lines.append((brief.title, s.title))
         sub = subtitle(brief, self.style)
         if sub:
-            block.append(Paragraph(self.text(sub, head), s.subtitle))
+            lines.append((sub, s.subtitle))
         meta = [m for m in (brief.author if tb.show_author else None, brief.date if tb.show_date else None) if m]
         if meta:
-            block.append(Paragraph(self.text("  ·  ".join(meta), head), s.meta))
+            lines.append(("  ·  ".join(meta), s.meta))
+        for text, line_style in lines:  # a title of any length lays out in linear time (pdf_chunks)
+            block += chunked_paragraphs(text, line_style, lambda piece: self.text(piece, head))
         out: list[Flowable] = []
         logo = self._logo_flowable()
-        if logo is not None and self.logo is not None and self.logo.position == LogoPosition.RIGHT:
+        beside = not any(is_long(text) for text, _ in lines)  # a table cell cannot run over pages
+        if logo is not None and self.logo is not None and self.logo.position == LogoPosition.RIGHT and beside:
             logo_w = self.logo.width_mm * mm
             table = Table([[block, logo]], colWidths=[None, logo_w + 6 * mm], hAlign="LEFT")
             table.setStyle(TableStyle([
@@ -210,13 +220,14 @@ class StoryBuilder:
         # keepWithNext: reportlab would move a heading and a long paragraph to the next page together.)
         out: list[Flowable] = [CondPageBreak(s.size * 14)]
         if clean(heading).strip():
-            head = Paragraph(f'<a name="{key}"/>{self.text(heading, self.fonts.heading)}', s.heading)
-            head._brief_outline = (key, clean(heading).strip())
-            out.append(head)
+            heads = chunked_paragraphs(heading, s.heading, lambda piece: self.text(piece, self.fonts.heading),
+                                       f'<a name="{key}"/>')  # fmt: skip
+            heads[0]._brief_outline = (key, clean(heading).strip())
+            out += heads
         if part.kind == PartKind.SOURCES:
             return out + self.source_list()
         if part.subheading:
-            out.append(Paragraph(self.text(part.subheading), s.subheading))
+            out += chunked_paragraphs(part.subheading, s.subheading, self.text)
         if part.kind == PartKind.KEYPHRASES and part.terms:
             dot = f'<font color="{s.accent}">\u2002·\u2002</font>'
             out.append(Paragraph(dot.join(self.text(t, self.fonts.heading) for t in part.terms), s.terms))

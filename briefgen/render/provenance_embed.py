@@ -1,9 +1,10 @@
 """Embedding a brief's provenance (:mod:`briefgen.provenance`) where readers of the brief do not see it.
 
 * PDF: an embedded file ``briefgen-provenance.json`` (the catalogue's ``/Names /EmbeddedFiles``); nothing is
-  drawn on a page.
+  drawn on a page. The file carries no dates, and its digest goes into the document ID.
 * Word: a custom XML part (``customXml/itemN.xml`` with its properties part), related from the document; the
-  JSON is the text of a ``<provenance xmlns="urn:briefgen:provenance">`` element. Word and LibreOffice keep
+  JSON is the text of a ``<provenance xmlns="urn:briefgen:provenance">`` element; its item id is derived from the
+  JSON (never random). Word and LibreOffice keep
   custom XML parts when they open and save a document.
 * Markdown: an HTML comment after the last block, ``<!-- briefgen-provenance`` then the JSON in base64 lines
   then ``-->``; Markdown tools do not show comments, and base64 never contains ``--``.
@@ -59,6 +60,7 @@ def attach_to_pdf(canvas: Any, payload: bytes) -> None:
     canvas._doc.Catalog.Names = PDFDictionary(
         {"EmbeddedFiles": PDFDictionary({"Names": PDFArray([PDFString(ATTACHMENT_NAME), spec])})}
     )
+    canvas._doc.updateSignature(hashlib.sha256(payload).hexdigest())  # the document ID reflects what it quotes
 
 
 def add_to_docx(document: Any, payload: bytes) -> None:
