@@ -1,4 +1,5 @@
-"""Screenshots of the desktop app for the README: the main window, the template editor and the export preview.
+"""Screenshots of the desktop app for the README: the main window (also at 800×600 and in dark mode), the
+template editor, the export dialog and preview, and the preferences.
 
 Run with a display (Xvfb) or offscreen::
 
@@ -92,6 +93,25 @@ def main() -> int:
     wait_for(preview.job.signals.done)
     shot(preview, "export-preview.png")
     preview.close()
+
+    window.show_preferences()
+    prefs = window.preferences_dialog
+    assert prefs is not None
+    shot(prefs, "preferences.png")
+    prefs.close()
+
+    window.resize(800, 600)
+    shot(window, "main-window-800x600.png")
+
+    from PySide6.QtCore import Qt
+
+    from briefgen.gui.colours import apply_colour_scheme
+
+    apply_colour_scheme(app, Qt.ColorScheme.Dark)
+    window.resize(1440, 900)
+    settle(600)
+    shot(window, "main-window-dark.png")
+    apply_colour_scheme(app, Qt.ColorScheme.Light)
     window.workspace.mark_saved(window.workspace.path)
     window.close()
     window.runner.shutdown()

@@ -7,16 +7,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefgen import __version__
 from briefgen.gui.autosave import discard_recovery, pending_recovery
+from briefgen.gui.colours import follow_colour_scheme
 from briefgen.gui.errors_dialog import install_excepthook
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.mnemonics import label_buttons
+from briefgen.gui.project_io import remove_stale_temporaries
 from briefgen.gui.settings import Settings
+from briefgen.gui.translations import install_translators
 from briefgen.logs import get_logger
 from briefgen.project import PROJECT_SUFFIX
 
@@ -57,6 +60,8 @@ def make_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName("briefgen")
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+    install_translators(app)
+    follow_colour_scheme(app)
     return app
 
 
@@ -74,8 +79,10 @@ def ask_recover(window: MainWindow) -> bool:
     buttons = QMessageBox.StandardButton
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        "Recover unsaved work?",
-        "briefgen did not close properly last time. Recover the work that was not saved?",
+        QCoreApplication.translate("App", "Recover unsaved work?"),
+        QCoreApplication.translate(
+            "App", "briefgen did not close properly last time. Recover the work that was not saved?"
+        ),
         buttons.Yes | buttons.No,
         window,
     )
@@ -84,10 +91,16 @@ def ask_recover(window: MainWindow) -> bool:
     return bool(box.exec() == buttons.Yes)
 
 
-def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool = True) -> None:
-    """What the window shows first: the project or sources given, recovered work, or the samples."""
+def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool | None = None) -> None:
+    """What the window shows first: the project or sources given, recovered work, the last project (when the
+    preference says so), or the bundled samples. *samples* ``None`` means "on a true first run only"."""
     projects = [p for p in paths if p.endswith(PROJECT_SUFFIX)]
     sources = [p for p in paths if not p.endswith(PROJECT_SUFFIX)]
+    settings = window.settings
+    first_run = not settings.get("first_run_done")
+    if first_run:
+        settings.set("first_run_done", True)
+        settings.save()
     if projects:
 
         def then_add_sources() -> None:
@@ -104,7 +117,12 @@ def open_initial(window: MainWindow, paths: Sequence[str], *, samples: bool = Tr
         discard_recovery()
     if sources:
         window.add_paths(list(sources))
-    elif samples:
+        return
+    last = settings.get("last_project")
+    if samples is None and settings.get("reopen_last_project") and last and Path(last).is_file():
+        window.project_io.open(last, ask=False)
+        return
+    if samples or (samples is None and first_run):
         folder = samples_dir()
         if folder is not None:
             window.add_paths([str(folder)], mark_clean=True)
@@ -116,24 +134,40 @@ def run_app(paths: Sequence[str] = (), *, smoke_test: bool = False) -> int:
     app = make_application()
     get_logger().info("briefgen %s starting", __version__)
     window = MainWindow(Settings())
+    remove_stale_temporaries(window.settings)  # left-overs of killed writes in the app's folders
     install_excepthook(window.autosave.save_now)
     window.show()
     missing = [p for p in paths if not Path(p).exists()]
-    QTimer.singleShot(0, lambda: open_initial(window, [p for p in paths if p not in missing], samples=True))
+    given = [p for p in paths if p not in missing]
+    QTimer.singleShot(0, lambda: open_initial(window, given, samples=True if smoke_test else None))
     if missing:
         from briefgen.errors import InputError
         from briefgen.gui.errors_dialog import show_errors
 
         QTimer.singleShot(
             0,
-            lambda: show_errors(window, "Some files were not found", [InputError("no such file", p) for p in missing]),
+            lambda: show_errors(
+                window,
+                QCoreApplication.translate("App", "Some files were not found"),
+                [InputError(QCoreApplication.translate("App", "no such file"), p) for p in missing],
+            ),
         )
     result = {"code": 0}
     if smoke_test:
         _arm_smoke_test(app, window, result)
-    code = app.exec()
-    window.runner.shutdown()
-    return int(code) or result["code"]
+    code = int(app.exec()) or result["code"]
+    if not window.runner.shutdown(100):
+        # a worker thread deep in a long computation has not reached its next cancel check: do not let it keep
+        # the process alive (the window is closed and every file briefgen writes is written atomically)
+        import logging
+        import os
+
+        get_logger().warning("exiting with background work unfinished")
+        logging.shutdown()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _arm_smoke_test(app: QApplication, window: MainWindow, result: dict[str, int]) -> None:

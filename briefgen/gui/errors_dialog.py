@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefgen.errors import BriefgenError, InputError
@@ -65,7 +66,11 @@ def show_errors(parent: QWidget | None, title: str, errors: Sequence[InputError]
     box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, parent)
     lines = [f"• {e.path}: {e.reason}" if e.path else f"• {e.reason}" for e in errors[:20]]
     if len(errors) > 20:
-        lines.append(f"… and {len(errors) - 20} more")
+        lines.append(
+            QCoreApplication.translate("ErrorsDialog", "… and {n} more", None, len(errors) - 20).format(
+                n=len(errors) - 20
+            )
+        )
     box.setInformativeText("\n".join(lines))
     return _show(box)
 
@@ -74,13 +79,18 @@ def show_unexpected(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     log_path = log_exception(exc)
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        "Something went wrong",
-        "Something went wrong, but your work is still open.",
+        QCoreApplication.translate("ErrorsDialog", "Something went wrong"),
+        QCoreApplication.translate("ErrorsDialog", "Something went wrong, but your work is still open."),
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    where = f"\n\nDetails were written to {log_path}" if log_path else ""
-    box.setInformativeText(f"{type(exc).__name__}: {exc}{where}\n\nSave your project before going on.")
+    where = (
+        "\n\n" + QCoreApplication.translate("ErrorsDialog", "Details were written to {path}").format(path=log_path)
+        if log_path
+        else ""
+    )
+    save = QCoreApplication.translate("ErrorsDialog", "Save your project before going on.")
+    box.setInformativeText(f"{type(exc).__name__}: {exc}{where}\n\n{save}")
     return _show(box)
 
 

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,10 +40,11 @@ from briefgen.gui.workers import Job, JobRunner
 from briefgen.project_pipeline import BriefChoices, build_from_choices
 
 FORMATS = (
-    ("pdf", "PDF document (.pdf)", ".pdf"),
-    ("docx", "Word document (.docx)", ".docx"),
-    ("md", "Markdown (.md)", ".md"),
+    ("pdf", str(QT_TRANSLATE_NOOP("ExportDialog", "PDF document (.pdf)")), ".pdf"),
+    ("docx", str(QT_TRANSLATE_NOOP("ExportDialog", "Word document (.docx)")), ".docx"),
+    ("md", str(QT_TRANSLATE_NOOP("ExportDialog", "Markdown (.md)")), ".md"),
 )
+"""(format, label, suffix); the labels are translated where shown."""
 MAX_STEM_CHARS = 80
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
@@ -81,7 +82,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export brief")
+        self.setWindowTitle(self.tr("Export brief"))
         self.setObjectName("exportDialog")
         self.choices = choices
         self.runner = runner
@@ -96,41 +97,41 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox(self)
         for name, label, _ in FORMATS:
-            self.format.addItem(label, name)
+            self.format.addItem(self.tr(label), name)
         self.format.setCurrentIndex(max(0, self.format.findData(output_format)))
-        self.format.setAccessibleName("Export format")
+        self.format.setAccessibleName(self.tr("Export format"))
         folder = settings.get("export_dir") or str(Path.home())
         proposed = Path(folder) / f"{suggested_name}{self._suffix()}"
         if last_path and Path(last_path).parent.is_dir():  # where this brief went last time
             proposed = Path(last_path).with_suffix(self._suffix())
         self.path = QLineEdit(str(proposed), self)
-        self.path.setAccessibleName("Export file")
-        browse = QPushButton("&Browse…", self)
+        self.path.setAccessibleName(self.tr("Export file"))
+        browse = QPushButton(self.tr("&Browse…"), self)
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        self.open_when_done = QCheckBox("&Open when done", self)
+        self.open_when_done = QCheckBox(self.tr("&Open when done"), self)
         self.open_when_done.setChecked(bool(settings.get("open_when_done")))
-        self.open_when_done.setToolTip("PDF: show it here; Word and Markdown: open in their usual app")
+        self.open_when_done.setToolTip(self.tr("PDF: show it here; Word and Markdown: open in their usual app"))
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.progress.hide()
         self.status = QLabel("", self)
         self.status.setWordWrap(True)
         self.buttons = QDialogButtonBox(self)
-        self.export_button = self.buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("&Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         label_buttons(self.buttons)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         self.cancel_button.clicked.connect(self.cancel)
         form = QFormLayout()
-        format_label = QLabel("&Format", self)
+        format_label = QLabel(self.tr("&Format"), self)
         format_label.setBuddy(self.format)
-        path_label = QLabel("&Save as", self)
+        path_label = QLabel(self.tr("&Save as"), self)
         path_label.setBuddy(self.path)
         form.addRow(format_label, self.format)
         form.addRow(path_label, row)
@@ -155,7 +156,8 @@ class ExportDialog(QDialog):
 
     def browse(self) -> None:
         label = self.format.currentText()
-        path, _ = QFileDialog.getSaveFileName(self, "Export brief", self.path.text(), f"{label};;All files (*)")
+        file_filter = f"{label};;" + self.tr("All files (*)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export brief"), self.path.text(), file_filter)
         if path:
             if not Path(path).suffix:
                 path += self._suffix()
@@ -166,16 +168,16 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         path = self.path.text().strip()
         if not path:
-            self.status.setText("Choose where to save the brief.")
+            self.status.setText(self.tr("Choose where to save the brief."))
             return
         if Path(path).suffix.lower() != self._suffix():
             path = str(Path(path).with_suffix(self._suffix()))
             self.path.setText(path)
         if not Path(path).parent.is_dir():
-            show_error(self, "Cannot export", InputError("the folder does not exist", path))
+            show_error(self, self.tr("Cannot export"), InputError(self.tr("the folder does not exist"), path))
             return
         if Path(path).is_dir():
-            show_error(self, "Cannot export", InputError("is a folder; give a file name", path))
+            show_error(self, self.tr("Cannot export"), InputError(self.tr("is a folder; give a file name"), path))
             return
         if Path(path).exists():
             self.ask_replace(path)
@@ -186,15 +188,15 @@ class ExportDialog(QDialog):
         """Ask (without blocking) whether to replace the existing *path*; the export goes on only if so."""
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Replace file?",
-            f"“{Path(path).name}” already exists in {Path(path).parent}.",
+            self.tr("Replace file?"),
+            self.tr("“{name}” already exists in {folder}.").format(name=Path(path).name, folder=Path(path).parent),
             QMessageBox.StandardButton.NoButton,
             self,
         )
         box.setObjectName("replacePrompt")
-        box.setInformativeText("Replace it with the new brief? Its current contents will be lost.")
-        replace = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        box.setInformativeText(self.tr("Replace it with the new brief? Its current contents will be lost."))
+        replace = box.addButton(self.tr("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.setEscapeButton(cancel)
         self.replace_prompt = box
@@ -206,14 +208,14 @@ class ExportDialog(QDialog):
         if box.clickedButton() is replace:
             self._run_export(path)
         else:
-            self.status.setText("Not exported: the file was kept. Choose another name, or export again.")
+            self.status.setText(self.tr("Not exported: the file was kept. Choose another name, or export again."))
             self.path.setFocus()
         box.deleteLater()
 
     def _run_export(self, path: str) -> None:
         self.export_button.setEnabled(False)
         self.progress.show()
-        self.status.setText("Exporting…")
+        self.status.setText(self.tr("Exporting…"))
         choices = self.choices
         self.job = self.runner.start(
             lambda progress, cancel: build_from_choices(choices, path, progress=progress, cancel=cancel),
@@ -248,19 +250,19 @@ class ExportDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.job = None
         self.export_button.setEnabled(True)
-        self.status.setText("Export failed.")
+        self.status.setText(self.tr("Export failed."))
         self.failed.emit(exc)
         if not isinstance(exc, InputError):
             from briefgen.logs import log_exception
 
             log_exception(exc)
-        show_error(self, "The brief could not be exported", exc)
+        show_error(self, self.tr("The brief could not be exported"), exc)
 
     def _on_cancelled(self) -> None:
         self.job = None
         self.export_button.setEnabled(True)
         self.progress.setValue(0)
-        self.status.setText("Export cancelled; no file was written.")
+        self.status.setText(self.tr("Export cancelled; no file was written."))
 
     def cancel(self) -> None:
         if self.job is not None:

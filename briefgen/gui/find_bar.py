@@ -12,15 +12,15 @@ class FindBar(QWidget):
         self.targets = targets
         self.target: QTextEdit = targets[0]
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("Find in the reading pane and the brief")
-        self.edit.setAccessibleName("Find text")
+        self.edit.setPlaceholderText(self.tr("Find in the reading pane and the brief"))
+        self.edit.setAccessibleName(self.tr("Find text"))
         self.status = QLabel("", self)
-        next_button = QPushButton("Next", self)
-        prev_button = QPushButton("Previous", self)
-        close = QPushButton("Close", self)
+        next_button = QPushButton(self.tr("Next"), self)
+        prev_button = QPushButton(self.tr("Previous"), self)
+        close = QPushButton(self.tr("Close"), self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
-        for w in (QLabel("Find:", self), self.edit, next_button, prev_button, self.status):
+        for w in (QLabel(self.tr("Find:"), self), self.edit, next_button, prev_button, self.status):
             layout.addWidget(w)
         layout.addStretch(1)
         layout.addWidget(close)
@@ -55,5 +55,5 @@ class FindBar(QWidget):
                 self.target = target
                 self.status.setText("")
                 return True
-        self.status.setText("Not found")
+        self.status.setText(self.tr("Not found"))
         return False

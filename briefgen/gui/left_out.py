@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
+
 from briefgen.brief import LeftOut
+from briefgen.gui.translations import plural_form
 
 SECTIONS_PART = "sections"
 """The template part made of one part per source section (``PartType.SECTIONS``)."""
@@ -24,12 +27,20 @@ def _names(items: Sequence[LeftOut]) -> list[str]:
     sections = sum(1 for i in items if i.part == SECTIONS_PART)
     names = list(dict.fromkeys(parts))
     if sections:
-        names.append(f"{sections} section{'' if sections == 1 else 's'}")
+        names.append(
+            plural_form(QCoreApplication.translate("LeftOut", "{n} section(s)", None, sections), sections).format(
+                n=sections
+            )
+        )
     return names
 
 
 def _line(item: LeftOut) -> str:
-    what = f"Section “{item.heading}”" if item.part == SECTIONS_PART else (item.heading or item.part)
+    what = (
+        QCoreApplication.translate("LeftOut", "Section “{heading}”").format(heading=item.heading)
+        if item.part == SECTIONS_PART
+        else (item.heading or item.part)
+    )
     return f"• {what}: {item.reason}" if item.reason else f"• {what}"
 
 
@@ -40,6 +51,8 @@ def left_out_message(items: Sequence[LeftOut]) -> tuple[str, str]:
     fitted = [i for i in items if for_length(i)]
     if not fitted:
         return "", ""
-    text = "Left out to fit the length: " + ", ".join(_names(fitted)) + " (hover for the list)"
-    details = "\n".join(["Not in the brief:", *(_line(i) for i in items)])
+    text = QCoreApplication.translate("LeftOut", "Left out to fit the length: {parts} (hover for the list)").format(
+        parts=", ".join(_names(fitted))
+    )
+    details = "\n".join([QCoreApplication.translate("LeftOut", "Not in the brief:"), *(_line(i) for i in items)])
     return text, details

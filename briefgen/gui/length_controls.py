@@ -7,7 +7,7 @@ export's numbers: the page count is measured on the rendered PDF by the preview 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,18 +22,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefgen.gui.translations import plural_form
 from briefgen.summarize.api import Budget
 
 MODES = (
-    ("sentences", "sentences", 1, 200, 5),
-    ("words", "words", 20, 20_000, 250),
-    ("ratio", "% of the text", 1, 100, 10),
-    ("pages", "pages", 1, 50, 2),
+    ("sentences", str(QT_TRANSLATE_NOOP("LengthControls", "sentences")), 1, 200, 5),
+    ("words", str(QT_TRANSLATE_NOOP("LengthControls", "words")), 20, 20_000, 250),
+    ("ratio", str(QT_TRANSLATE_NOOP("LengthControls", "% of the text")), 1, 100, 10),
+    ("pages", str(QT_TRANSLATE_NOOP("LengthControls", "pages")), 1, 50, 2),
 )
-"""(kind, label, minimum, maximum, default)."""
+"""(kind, label, minimum, maximum, default); the labels are translated (context ``LengthControls``) where shown."""
 
-COUNT_TIP = "What the brief in the preview has; an export of the same choices has the same."
-STALE_TIP = "Updating: these are the numbers of the previous preview."
+COUNT_TIP = str(
+    QT_TRANSLATE_NOOP(
+        "LengthControls", "What the brief in the preview has; an export of the same choices has the same."
+    )
+)
+STALE_TIP = str(QT_TRANSLATE_NOOP("LengthControls", "Updating: these are the numbers of the previous preview."))
 
 
 CHOOSER_MIN_CHARS = 10
@@ -71,8 +76,16 @@ def make_budget(kind: str, value: int) -> Budget:
 
 
 def plural(n: int, word: str) -> str:
-    """``1 page``, ``2 pages``, ``1,200 words``."""
-    return f"{n:,} {word}{'' if n == 1 else 's'}"
+    """``1 page``, ``2 pages``, ``1,200 words`` (*word* ``"word"``, ``"sentence"`` or ``"page"``, translated)."""
+    if word == "word":
+        text = QCoreApplication.translate("LengthControls", "{n} word(s)", None, n)
+    elif word == "sentence":
+        text = QCoreApplication.translate("LengthControls", "{n} sentence(s)", None, n)
+    elif word == "page":
+        text = QCoreApplication.translate("LengthControls", "{n} page(s)", None, n)
+    else:
+        text = f"{{n}} {word}(s)"
+    return plural_form(text, n).format(n=f"{n:,}")
 
 
 def count_text(words: int, sentences: int, pages: int | None) -> str:
@@ -92,35 +105,35 @@ class LengthControls(QWidget):
         super().__init__(parent)
         self.mode = QComboBox(self)
         for kind, label, *_ in MODES:
-            self.mode.addItem(label, kind)
-        self.mode.setAccessibleName("Length unit")
+            self.mode.addItem(QCoreApplication.translate("LengthControls", label), kind)
+        self.mode.setAccessibleName(self.tr("Length unit"))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setAccessibleName("Brief length")
-        self.slider.setToolTip("The length of the whole brief, all its parts together")
+        self.slider.setAccessibleName(self.tr("Brief length"))
+        self.slider.setToolTip(self.tr("The length of the whole brief, all its parts together"))
         self.spin = QSpinBox(self)
-        self.spin.setAccessibleName("Brief length value")
+        self.spin.setAccessibleName(self.tr("Brief length value"))
         self.spin.setMinimumWidth(80)
         self.count = QLabel("", self)
         """Not in this widget's layout: the window shows it beside the preview's heading, just above the length
         (a row of its own would cost height, and beside the slider it would squeeze the slider)."""
-        self.count.setAccessibleName("Brief size")
-        self.count.setToolTip(COUNT_TIP)
+        self.count.setAccessibleName(self.tr("Brief size"))
+        self.count.setToolTip(self.tr(COUNT_TIP))
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.algorithm = QComboBox(self)
-        self.algorithm.setAccessibleName("Summary algorithm")
-        self.algorithm.setToolTip("How sentences are chosen")
+        self.algorithm.setAccessibleName(self.tr("Summary algorithm"))
+        self.algorithm.setToolTip(self.tr("How sentences are chosen"))
         self.template = QComboBox(self)
-        self.template.setAccessibleName("Brief template")
-        self.template.setToolTip("How the brief is laid out; choosing one also takes its own length")
+        self.template.setAccessibleName(self.tr("Brief template"))
+        self.template.setToolTip(self.tr("How the brief is laid out; choosing one also takes its own length"))
         for combo in (self.algorithm, self.template):
             # sized by the layout, not by the longest item (a long template name must not widen the window)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(CHOOSER_MIN_CHARS)
-        length_label = QLabel("&Length", self)
+        length_label = QLabel(self.tr("&Length"), self)
         length_label.setBuddy(self.spin)
-        self.algo_label = QLabel("Meth&od", self)
+        self.algo_label = QLabel(self.tr("Meth&od"), self)
         self.algo_label.setBuddy(self.algorithm)
-        self.tmpl_label = QLabel("Te&mplate", self)
+        self.tmpl_label = QLabel(self.tr("Te&mplate"), self)
         self.tmpl_label.setBuddy(self.template)
         top = QHBoxLayout()
         top.addWidget(length_label)
@@ -144,6 +157,7 @@ class LengthControls(QWidget):
         self.algorithm.currentIndexChanged.connect(
             lambda _i: self.algorithmChanged.emit(self.algorithm.currentData() or "")
         )
+        self.algorithm.currentIndexChanged.connect(lambda _i: self._show_method_tip())
         self.template.currentIndexChanged.connect(
             lambda _i: self.templateChanged.emit(self.template.currentData() or "")
         )
@@ -241,19 +255,19 @@ class LengthControls(QWidget):
         text = count_text(words, sentences, pages)
         self.count.setText(text)
         self.count.setEnabled(True)
-        self.count.setToolTip(f"{text}\n{COUNT_TIP}")  # in full, should a narrow window cut the label
+        self.count.setToolTip(f"{text}\n{self.tr(COUNT_TIP)}")  # in full, should a narrow window cut the label
 
     def mark_count_stale(self) -> None:
         """A new preview is on its way: grey the numbers until it arrives."""
         if self.count.text():
             self.count.setEnabled(False)
-            self.count.setToolTip(STALE_TIP)
+            self.count.setToolTip(self.tr(STALE_TIP))
 
     def clear_count(self) -> None:
         """No brief (nothing to summarise, or it could not be made)."""
         self.count.setText("")
         self.count.setEnabled(True)
-        self.count.setToolTip(COUNT_TIP)
+        self.count.setToolTip(self.tr(COUNT_TIP))
 
     def count_is_stale(self) -> bool:
         return not self.count.isEnabled()
@@ -271,8 +285,20 @@ class LengthControls(QWidget):
         combo.blockSignals(False)
 
     def set_algorithms(self, items: list[tuple[str, str]], current: str) -> None:
+        from briefgen.gui.engine_choices import method_tip
+
         self._fill(self.algorithm, items, current)
+        for index in range(self.algorithm.count()):
+            self.algorithm.setItemData(index, method_tip(self.algorithm.itemData(index)), Qt.ItemDataRole.ToolTipRole)
+        self._show_method_tip()
         self._refit()
+
+    def _show_method_tip(self) -> None:
+        """The closed box's tooltip explains the chosen method (the open list explains each)."""
+        tip = self.algorithm.currentData(Qt.ItemDataRole.ToolTipRole)
+        self.algorithm.setToolTip(
+            self.tr("How sentences are chosen: {tip}").format(tip=tip) if tip else self.tr("How sentences are chosen")
+        )
 
     def set_templates(self, items: list[tuple[str, str]], current: str) -> None:
         self._fill(self.template, items, current)

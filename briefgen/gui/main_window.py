@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QSizePolicy,
     QSplitter,
     QTreeView,
@@ -24,12 +23,14 @@ from PySide6.QtWidgets import (
 from briefgen.build import BuildResult
 from briefgen.gui.about import show_about
 from briefgen.gui.autosave import Autosave, discard_recovery
+from briefgen.gui.busy_status import BusyStatus
 from briefgen.gui.engine_choices import algorithm_choices, template_choices
 from briefgen.gui.errors_dialog import show_error, show_errors
 from briefgen.gui.find_bar import FindBar
 from briefgen.gui.left_out import left_out_message
 from briefgen.gui.length_controls import LengthControls
 from briefgen.gui.metadata_form import MetadataForm
+from briefgen.gui.preferences import default_state
 from briefgen.gui.preview_controller import PreviewController
 from briefgen.gui.preview_pane import PreviewPane
 from briefgen.gui.project_io import ProjectIO
@@ -40,6 +41,8 @@ from briefgen.gui.section_tree_model import ID_ROLE, KIND_ROLE, SectionTreeModel
 from briefgen.gui.settings import Settings
 from briefgen.gui.shortcuts import SHORTCUT_NAME, ShortcutGuard, redo_keys
 from briefgen.gui.sources_panel import SourcesPanel
+from briefgen.gui.translations import plural_form
+from briefgen.gui.url_import import UrlDialog, apply_url_preferences, web_links
 from briefgen.gui.workers import JobRunner
 from briefgen.gui.workspace import Workspace
 from briefgen.progress import CancelToken, ProgressCallback
@@ -56,6 +59,9 @@ PANE_MIN_WIDTHS = (220, 170, 300)
 PANE_STRETCH = (2, 3, 4)
 """How the window's width is shared when it is resized."""
 DEFAULT_SIZE = (1320, 820)
+QUIT_WAIT_MS = 1_500
+"""How long quitting waits for cancelled background work before leaving it behind (the whole quit stays under
+two seconds; nothing is lost: unsaved work was saved or discarded by the user before this)."""
 
 
 def _titled(title: str, widget: QWidget, parent: QWidget) -> QWidget:
@@ -75,6 +81,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or Settings()
         self.workspace = Workspace(self)
+        self.workspace.new_state = lambda: default_state(self.settings)
+        self.workspace.state = self.workspace.new_state()
         self.runner = JobRunner(self)
         self.preview = PreviewController(self.workspace, self.runner)
         self.project_io = ProjectIO(self, self.workspace, self.runner)
@@ -83,6 +91,10 @@ class MainWindow(QMainWindow):
         self.export_dialog: QWidget | None = None
         self.template_editor: QWidget | None = None
         self.shortcuts_dialog: QWidget | None = None
+        self.preferences_dialog: QWidget | None = None
+        self.guide: QWidget | None = None
+        self.url_dialog: QWidget | None = None
+        apply_url_preferences(self.settings)
         self.setAcceptDrops(True)
         self._build_widgets()
         self._build_actions()
@@ -90,6 +102,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._sync_controls()
         self._update_title()
+        self._preferences_applied()
 
     # ---- construction --------------------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -99,7 +112,7 @@ class MainWindow(QMainWindow):
         self.tree = QTreeView(self)
         self.tree.setModel(self.tree_model)
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Sources, articles and sections")
+        self.tree.setAccessibleName(self.tr("Sources, articles and sections"))
         self.tree.setUniformRowHeights(True)
         self.metadata_form = MetadataForm(ws, self)
         self.reading = ReadingPane(ws, self)
@@ -108,8 +121,8 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar([self.reading, self.preview_pane], self)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(_titled("&Sources", self.sources_panel, left))
-        left.addWidget(_titled("Se&ctions", self.tree, left))  # Alt+T is the citation Title
+        left.addWidget(_titled(self.tr("&Sources"), self.sources_panel, left))
+        left.addWidget(_titled(self.tr("Se&ctions"), self.tree, left))  # Alt+T is the citation Title
         left.addWidget(self.metadata_form)
         left.setSizes([150, 420, 200])
         left.setChildrenCollapsible(False)
@@ -121,7 +134,7 @@ class MainWindow(QMainWindow):
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(4, 4, 4, 4)
         header = QHBoxLayout()
-        header.addWidget(QLabel("<b>Brief preview</b>", right))
+        header.addWidget(QLabel("<b>{}</b>".format(self.tr("Brief preview")), right))
         header.addWidget(self.length.count, 1)  # the count of what the preview has, just above the Length control
         # it takes the room there is (a long count must not widen the pane; its tooltip has it in full)
         self.length.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -129,7 +142,7 @@ class MainWindow(QMainWindow):
         rlayout.addLayout(header)
         rlayout.addWidget(self.length)
         rlayout.addWidget(self.preview_pane, 1)
-        reading = _titled("&Reading", self.reading, self)
+        reading = _titled(self.tr("&Reading"), self.reading, self)
         reading.setMinimumWidth(PANE_MIN_WIDTHS[1])
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
@@ -147,15 +160,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.status_label = QLabel("", self)
         self.left_out_label = QLabel("", self)
-        self.left_out_label.setAccessibleName("Left out of the brief")
+        self.left_out_label.setAccessibleName(self.tr("Left out of the brief"))
         self.left_out_label.hide()
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setMaximumWidth(160)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.hide()
+        self.busy = BusyStatus(self)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.left_out_label)
-        self.statusBar().addPermanentWidget(self.busy_bar)
+        self.statusBar().addPermanentWidget(self.busy)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = "") -> QAction:
         action = QAction(text, self)
@@ -170,33 +180,74 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         ks = QKeySequence.StandardKey
         io = self.project_io
-        self.new_action = self._action("&New project", io.new, QKeySequence(ks.New), "Start an empty project")
-        self.open_action = self._action("&Open project…", io.choose_and_open, QKeySequence(ks.Open))
-        self.save_action = self._action("&Save project", io.save, QKeySequence(ks.Save))
-        self.save_as_action = self._action("Save project &as…", io.save_as, QKeySequence(ks.SaveAs))
+        self.new_action = self._action(
+            self.tr("&New project"), io.new, QKeySequence(ks.New), self.tr("Start an empty project")
+        )
+        self.open_action = self._action(self.tr("&Open project…"), io.choose_and_open, QKeySequence(ks.Open))
+        self.save_action = self._action(self.tr("&Save project"), io.save, QKeySequence(ks.Save))
+        self.save_as_action = self._action(self.tr("Save project &as…"), io.save_as, QKeySequence(ks.SaveAs))
         self.add_action = self._action(
-            "A&dd sources…", self.sources_panel.choose_files, "Ctrl+Shift+A", "Add articles to summarise"
+            self.tr("A&dd sources…"),
+            self.sources_panel.choose_files,
+            "Ctrl+Shift+A",
+            self.tr("Add articles to summarise"),
         )
         self.add_folder_action = self._action(
-            "Add &folder…", self.sources_panel.choose_folder, None, "Add a folder of articles"
+            self.tr("Add &folder…"), self.sources_panel.choose_folder, None, self.tr("Add a folder of articles")
+        )
+        self.add_url_action = self._action(
+            self.tr("Add from &web address…"),
+            self.ask_url,
+            "Ctrl+Shift+U",
+            self.tr("Read a web page, or a PDF or Word file online"),
         )
         self.export_action = self._action(
-            "&Export brief…", self.show_export, "Ctrl+E", "Export to PDF, Word or Markdown"
+            self.tr("&Export brief…"), self.show_export, "Ctrl+E", self.tr("Export to PDF, Word or Markdown")
         )
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
-        self.undo_action = self.workspace.undo_stack.createUndoAction(self, "&Undo")
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
+        self.undo_action = self.workspace.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts(ks.Undo)
-        self.undo_action.setProperty(SHORTCUT_NAME, "Undo")
-        self.redo_action = self.workspace.undo_stack.createRedoAction(self, "&Redo")
+        self.undo_action.setProperty(SHORTCUT_NAME, self.tr("Undo"))
+        self.redo_action = self.workspace.undo_stack.createRedoAction(self, self.tr("&Redo"))
         self.redo_action.setShortcuts(redo_keys())
-        self.redo_action.setProperty(SHORTCUT_NAME, "Redo")
-        self.find_action = self._action("&Find…", self._find, QKeySequence(ks.Find))
-        self.find_next_action = self._action("Find &next", lambda: self.find_bar.find_next(), QKeySequence(ks.FindNext))
-        self.templates_action = self._action("&Templates…", self.show_template_editor, None, "Edit brief templates")
-        self.shortcuts_action = self._action(
-            "&Keyboard shortcuts…", self.show_shortcuts, QKeySequence(ks.HelpContents), "Every keyboard shortcut"
+        self.redo_action.setProperty(SHORTCUT_NAME, self.tr("Redo"))
+        self.find_action = self._action(self.tr("&Find…"), self._find, QKeySequence(ks.Find))
+        self.find_next_action = self._action(
+            self.tr("Find &next"), lambda: self.find_bar.find_next(), QKeySequence(ks.FindNext)
         )
-        self.about_action = self._action("&About briefgen", lambda: show_about(self))
+        self.templates_action = self._action(
+            self.tr("&Templates…"), self.show_template_editor, None, self.tr("Edit brief templates")
+        )
+        self.shortcuts_action = self._action(
+            self.tr("&Keyboard shortcuts…"),
+            self.show_shortcuts,
+            QKeySequence(ks.HelpContents),
+            self.tr("Every keyboard shortcut"),
+        )
+        self.about_action = self._action(self.tr("&About briefgen"), lambda: show_about(self))
+        self.cancel_action = self._action(
+            self.tr("Cancel"), self.cancel_work, "Esc", self.tr("Stop the work in progress")
+        )
+        self.cancel_action.setEnabled(False)
+        self.addAction(self.cancel_action)  # Esc in the window; enabled only while work runs
+        self.preferences_action = self._action(
+            self.tr("Pr&eferences…"),
+            self.show_preferences,
+            "Ctrl+,",
+            self.tr("Defaults for new projects, autosave, web sources"),
+        )
+        self.guide_action = self._action(
+            self.tr("&User guide"), self.show_guide, None, self.tr("How to make a brief, step by step")
+        )
+        self.diagnostics_action = self._action(
+            self.tr("&Copy diagnostic information"),
+            self.copy_diagnostics,
+            None,
+            self.tr("Versions, platform and the log file's place, for a bug report"),
+        )
+        self.log_folder_action = self._action(
+            self.tr("Open &log folder"), self.open_log_folder, None, self.tr("Where briefgen logs")
+        )
         # these work wherever the focus is, a text field or a spin box included (see ShortcutGuard)
         self.global_actions = [
             self.new_action,
@@ -204,6 +255,7 @@ class MainWindow(QMainWindow):
             self.save_action,
             self.save_as_action,
             self.add_action,
+            self.add_url_action,
             self.export_action,
             self.quit_action,
             self.find_action,
@@ -218,32 +270,38 @@ class MainWindow(QMainWindow):
             app.installEventFilter(self.shortcut_guard)
 
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.new_action, self.open_action])
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent = RecentFiles(self.settings, self.recent_menu)
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.add_action, self.add_folder_action, self.export_action])
+        file_menu.addActions([self.add_action, self.add_folder_action, self.add_url_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.find_action, self.find_next_action])
-        brief_menu = bar.addMenu("&Brief")
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        brief_menu = bar.addMenu(self.tr("&Brief"))
         brief_menu.addActions([self.export_action, self.templates_action])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.shortcuts_action, self.about_action])
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.guide_action, self.shortcuts_action])
+        help_menu.addSeparator()
+        help_menu.addActions([self.diagnostics_action, self.log_folder_action])
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
-        toolbar = self.addToolBar("Main")
+        toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("mainToolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.open_action, self.save_action, self.add_action])
         toolbar.addSeparator()
         stack = self.workspace.undo_stack
-        undo_button = self._action("Undo", stack.undo, None, "Undo the last change")
-        redo_button = self._action("Redo", stack.redo, None, "Redo")
+        undo_button = self._action(self.tr("Undo"), stack.undo, None, self.tr("Undo the last change"))
+        redo_button = self._action(self.tr("Redo"), stack.redo, None, self.tr("Redo"))
         undo_button.setEnabled(False)
         redo_button.setEnabled(False)
         stack.canUndoChanged.connect(undo_button.setEnabled)
@@ -269,9 +327,13 @@ class MainWindow(QMainWindow):
         self.preview.failed.connect(self._preview_failed)
         self.preview.emptied.connect(self._preview_emptied)
         self.preview.started.connect(self._preview_started)
+        self.preview.progress.connect(self._show_progress)
+        self.busy.cancelRequested.connect(self.cancel_work)
         self.preview_pane.sentenceActivated.connect(self.show_sentence)
         self.project_io.opened.connect(self.recent.add)
         self.project_io.saved.connect(self.recent.add)
+        self.project_io.opened.connect(self._remember_project)
+        self.project_io.saved.connect(self._remember_project)
         self.project_io.busy.connect(self._set_busy)
         self.project_io.idle.connect(self._set_idle)
         self.recent.openRequested.connect(self.project_io.open)
@@ -289,16 +351,20 @@ class MainWindow(QMainWindow):
 
             return load_sources(expand_paths(given), progress=progress, cancel=cancel)
 
-        self._set_busy("Reading sources…")
+        self._set_busy(self.tr("Reading sources…"))
         job = self.runner.start(load, "load")
         job.signals.progress.connect(self._show_progress)
         job.signals.finished.connect(lambda result: self._sources_loaded(result, mark_clean))
         job.signals.failed.connect(self._sources_failed)
-        job.signals.cancelled.connect(self._set_idle)
+        job.signals.cancelled.connect(self._load_cancelled)
+
+    def _load_cancelled(self) -> None:
+        self._set_idle()
+        self.status_label.setText(self.tr("Reading sources was cancelled: nothing was added."))
 
     def _sources_failed(self, exc: BaseException) -> None:
         self._set_idle()
-        show_error(self, "Sources could not be read", exc)
+        show_error(self, self.tr("Sources could not be read"), exc)
 
     def _sources_loaded(self, result: LoadResult, mark_clean: bool) -> None:
         self._set_idle()
@@ -312,25 +378,41 @@ class MainWindow(QMainWindow):
         if before == 0 and self.workspace.state.corpus.sources:
             self.select_item(self.workspace.state.corpus.sources[0].sections[0].id)
         if errors:
-            show_errors(self, "Some sources could not be read", list(errors))
+            show_errors(self, self.tr("Some sources could not be read"), list(errors))
         elif not corpus.sources:
-            self.status_label.setText("No readable sources were found there.")
+            self.status_label.setText(self.tr("No readable sources were found there."))
         elif not added:
-            self.status_label.setText("Those sources are already in the project.")
+            self.status_label.setText(self.tr("Those sources are already in the project."))
 
     def _sources_changed(self) -> None:
         self.tree.expandToDepth(1)
         self._update_title()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if event.mimeData().hasUrls():
+        if event.mimeData().hasUrls() or web_links(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
+        links = web_links(event.mimeData())
+        if links and not self.settings.get("allow_url_import"):
+            self.status_label.setText(self.tr("Web sources are turned off in Preferences: the link was not added."))
+            links = []
+        if paths or links:
             event.acceptProposedAction()
-            self.add_paths(paths)
+            self.add_paths(paths + links)
+
+    def ask_url(self) -> None:
+        """Add from web address: the dialog, then the engine's protected fetch in a worker."""
+        if not self.settings.get("allow_url_import"):
+            show_error(
+                self, self.tr("Web sources are turned off"), ValueError(self.tr("Turn them on in Edit › Preferences."))
+            )
+            return
+        dialog = UrlDialog(self)
+        self.url_dialog = dialog
+        dialog.accepted.connect(lambda: self.add_paths([a] if (a := dialog.address()) else []))
+        dialog.open()
 
     # ---- navigation ----------------------------------------------------------------------------------------
     def select_item(self, any_id: str) -> None:
@@ -367,21 +449,25 @@ class MainWindow(QMainWindow):
 
     # ---- preview -------------------------------------------------------------------------------------------
     def _preview_started(self) -> None:
-        self._set_busy("Updating the brief…")
+        self._set_busy(self.tr("Updating the brief…"))
         self.length.mark_count_stale()
 
     def _preview_updated(self, result: BuildResult) -> None:
         self._set_idle()
         brief = result.brief
-        self.preview_pane.show_brief(brief, self.preview.fragments)
+        self.preview_pane.show_brief(brief, self.preview.fragments, result.style)
         ids = {c.sentence for s in brief.sentences() for c in s.citations[:1]}
         self.reading.set_summary_ids(frozenset(ids))
         n = len(brief.sentences())
         self.length.show_count(brief.word_count(), n, result.pages)
         self.tree_model.set_copies(result.summary.copies, result.summary.article_copies)
         self._show_left_out(*left_out_message(brief.left_out))
+        articles = len(brief.sources)
         self.status_label.setText(
-            f"Brief: {n} sentence{'s' if n != 1 else ''} from {len(brief.sources)} source articles"
+            self.tr("Brief: {sentences} from {articles}").format(
+                sentences=plural_form(self.tr("{n} sentence(s)", "", n), n).format(n=n),
+                articles=plural_form(self.tr("{n} source article(s)", "", articles), articles).format(n=articles),
+            )
         )
 
     def _preview_failed(self, exc: BaseException) -> None:
@@ -389,7 +475,7 @@ class MainWindow(QMainWindow):
         from briefgen.gui.errors_dialog import error_text
 
         self._no_brief()
-        self.preview_pane.show_message(f"The brief could not be made: {error_text(exc)}")
+        self.preview_pane.show_message(self.tr("The brief could not be made: {error}").format(error=error_text(exc)))
 
     def _preview_emptied(self, reason: str) -> None:
         self._set_idle()
@@ -411,18 +497,25 @@ class MainWindow(QMainWindow):
 
     def _set_busy(self, message: str) -> None:
         self.status_label.setText(message)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.show()
+        self.busy.start()
+        self.cancel_action.setEnabled(True)
 
     def _set_idle(self) -> None:
-        self.busy_bar.hide()
+        self.busy.stop()
+        self.cancel_action.setEnabled(False)
         self.status_label.setText("")
 
     def _show_progress(self, done: int, total: int, message: str) -> None:
         self.status_label.setText(message)
-        if total:
-            self.busy_bar.setRange(0, total)
-            self.busy_bar.setValue(done)
+        self.busy.progress(done, total)
+
+    def cancel_work(self) -> None:
+        """Cancel: stop reading sources, opening a project and updating the brief (each stops within moments;
+        what was there before stays)."""
+        self.runner.cancel_all()
+        self.preview.cancel()
+        self._set_idle()
+        self.status_label.setText(self.tr("Cancelled."))
 
     # ---- steering ------------------------------------------------------------------------------------------
     def choose_template(self, name: str) -> None:
@@ -435,7 +528,7 @@ class MainWindow(QMainWindow):
         try:
             budget = template_budget(load_template(name))
         except Exception as exc:  # a broken or vanished user template: say so, keep the current one
-            show_error(self, "The template could not be read", exc)
+            show_error(self, self.tr("The template could not be read"), exc)
             self._sync_controls()
             return
         self.workspace.set_template(name, budget)
@@ -446,7 +539,7 @@ class MainWindow(QMainWindow):
         try:
             templates = template_choices()
         except Exception as exc:  # a broken user template folder must not stop the app
-            show_error(self, "Templates could not be listed", exc)
+            show_error(self, self.tr("Templates could not be listed"), exc)
             templates = []
         self.length.set_templates(templates, state.template)
 
@@ -461,7 +554,11 @@ class MainWindow(QMainWindow):
 
         state = self.workspace.state
         if not state.corpus.sources or not state.has_selection():
-            show_error(self, "Nothing to export", ValueError("Add a source and tick at least one section first."))
+            show_error(
+                self,
+                self.tr("Nothing to export"),
+                ValueError(self.tr("Add a source and tick at least one section first.")),
+            )
             return
         dialog = ExportDialog(
             state.choices(),
@@ -502,6 +599,45 @@ class MainWindow(QMainWindow):
         self.template_editor = editor
         editor.open()
 
+    def show_preferences(self) -> None:
+        from briefgen.gui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.applied.connect(self._preferences_applied)
+        self.preferences_dialog = dialog
+        dialog.open()
+
+    def _preferences_applied(self) -> None:
+        self.autosave.set_interval(int(self.settings.get("autosave_seconds")))
+        apply_url_preferences(self.settings)
+        self.add_url_action.setEnabled(bool(self.settings.get("allow_url_import")))
+
+    def show_guide(self) -> None:
+        from briefgen.gui.help import UserGuide
+
+        if self.guide is None:
+            self.guide = UserGuide(self)
+        self.guide.show()
+        self.guide.raise_()
+
+    def copy_diagnostics(self) -> None:
+        from briefgen.gui.help import copy_diagnostics
+
+        copy_diagnostics()
+        self.status_label.setText(self.tr("Diagnostic information copied: paste it into your bug report."))
+
+    def open_log_folder(self) -> None:
+        from briefgen.gui.help import open_log_folder
+        from briefgen.logs import log_dir
+
+        if not open_log_folder():
+            self.status_label.setText(self.tr("The log folder is {folder}").format(folder=log_dir()))
+
+    def _remember_project(self, path: str) -> None:
+        """The project to reopen at the next start (when the preference says so)."""
+        self.settings.set("last_project", path)
+        self.settings.save()
+
     def show_shortcuts(self) -> None:
         from briefgen.gui.shortcuts import ShortcutsDialog
 
@@ -515,8 +651,8 @@ class MainWindow(QMainWindow):
 
     # ---- window state --------------------------------------------------------------------------------------
     def _update_title(self) -> None:
-        name = Path(self.workspace.path).name if self.workspace.path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — briefgen")
+        name = Path(self.workspace.path).name if self.workspace.path else self.tr("Untitled")
+        self.setWindowTitle(self.tr("{name}[*] — briefgen").format(name=name))
         self.setWindowModified(self.workspace.is_dirty())
 
     def _restore_layout(self) -> None:
@@ -552,6 +688,9 @@ class MainWindow(QMainWindow):
             app.removeEventFilter(self.shortcut_guard)
         self.autosave.stop()
         self.preview.timer.stop()
-        self.runner.shutdown()
+        if not self.runner.shutdown(QUIT_WAIT_MS):  # the app exits anyway: see run_app
+            from briefgen.logs import get_logger
+
+            get_logger().warning("background work still running at quit; leaving it behind")
         discard_recovery()
         event.accept()

@@ -7,6 +7,7 @@ stored as ``https://doi.org/…``); anything else is said to be wrong under the 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from briefgen.citations import normalise_url, url_problem
@@ -14,7 +15,22 @@ from briefgen.gui.workspace import Workspace
 from briefgen.model import Metadata
 from briefgen.project import METADATA_FIELDS
 
-LABELS = {"title": "&Title", "author": "A&uthor", "publisher": "&Publisher", "date": "&Date", "url": "&URL or DOI"}
+LABELS = {
+    "title": str(QT_TRANSLATE_NOOP("MetadataForm", "&Title")),
+    "author": str(QT_TRANSLATE_NOOP("MetadataForm", "A&uthor")),
+    "publisher": str(QT_TRANSLATE_NOOP("MetadataForm", "&Publisher")),
+    "date": str(QT_TRANSLATE_NOOP("MetadataForm", "&Date")),
+    "url": str(QT_TRANSLATE_NOOP("MetadataForm", "URL or DO&I")),
+}
+"""Field -> its label (translated where shown)."""
+ACCESSIBLE_NAMES = {
+    "title": str(QT_TRANSLATE_NOOP("MetadataForm", "Citation title")),
+    "author": str(QT_TRANSLATE_NOOP("MetadataForm", "Citation author")),
+    "publisher": str(QT_TRANSLATE_NOOP("MetadataForm", "Citation publisher")),
+    "date": str(QT_TRANSLATE_NOOP("MetadataForm", "Citation date")),
+    "url": str(QT_TRANSLATE_NOOP("MetadataForm", "Citation url")),
+}
+"""Field -> the accessible name of its box (translated where used)."""
 BAD_FIELD = "border: 2px solid #B3261E;"
 
 
@@ -23,28 +39,28 @@ class MetadataForm(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.article_id: str | None = None
-        self.heading = QLabel("Citation details: choose an article", self)
+        self.heading = QLabel(self.tr("Citation details: choose an article"), self)
         self.heading.setWordWrap(True)
         self.fields: dict[str, QLineEdit] = {}
         layout = QFormLayout(self)
         layout.addRow(self.heading)
         for name in METADATA_FIELDS:
             edit = QLineEdit(self)
-            edit.setAccessibleName(f"Citation {name}")
+            edit.setAccessibleName(self.tr(ACCESSIBLE_NAMES[name]))
             edit.setClearButtonEnabled(True)
             edit.editingFinished.connect(self.commit)
             self.fields[name] = edit
-            label = QLabel(LABELS[name], self)
+            label = QLabel(self.tr(LABELS[name]), self)
             label.setBuddy(edit)
             layout.addRow(label, edit)
-        self.fields["date"].setToolTip("YYYY-MM-DD, YYYY-MM or YYYY")
+        self.fields["date"].setToolTip(self.tr("YYYY-MM-DD, YYYY-MM or YYYY"))
         self.fields["url"].setToolTip(
-            "A web address (https://…) or a DOI: 10.1234/abc, doi:10.1234/abc or https://doi.org/10.1234/abc"
+            self.tr("A web address (https://…) or a DOI: 10.1234/abc, doi:10.1234/abc or https://doi.org/10.1234/abc")
         )
         self.url_problem = QLabel(self)
         self.url_problem.setWordWrap(True)
         self.url_problem.setStyleSheet("color: #B3261E;")
-        self.url_problem.setAccessibleName("URL or DOI problem")
+        self.url_problem.setAccessibleName(self.tr("URL or DOI problem"))
         self.url_problem.hide()
         layout.addRow(self.url_problem)
         self.fields["url"].textChanged.connect(self._recheck_url)
@@ -60,14 +76,14 @@ class MetadataForm(QWidget):
         for edit in self.fields.values():
             edit.setEnabled(article_id is not None)
         if article_id is None:
-            self.heading.setText("Citation details: choose an article in the tree")
+            self.heading.setText(self.tr("Citation details: choose an article in the tree"))
             for edit in self.fields.values():
                 edit.clear()
                 edit.setPlaceholderText("")
             return
         original = corpus.article(article_id).metadata
         edited = self.workspace.state.metadata.get(article_id, Metadata())
-        self.heading.setText(f"Citation details of “{original.title or article_id}”")
+        self.heading.setText(self.tr("Citation details of “{title}”").format(title=original.title or article_id))
         for name, edit in self.fields.items():
             edit.setPlaceholderText(getattr(original, name) or "")
             edit.setText(getattr(edited, name) or "")

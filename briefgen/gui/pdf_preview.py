@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QImage, QKeySequence, QPixmap, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +27,7 @@ from briefgen.gui.errors_dialog import error_text
 from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.settings import Settings
+from briefgen.gui.translations import plural_form
 from briefgen.gui.workers import JobRunner
 from briefgen.progress import CancelToken, ProgressCallback
 
@@ -50,14 +51,16 @@ def render_pdf_pages(
         try:
             doc = pdfium.PdfDocument(path)
         except (pdfium.PdfiumError, OSError) as exc:
-            raise InputError(f"cannot show the PDF ({exc})", shown) from None
+            reason = QCoreApplication.translate("PdfPreviewDialog", "cannot show the PDF ({error})").format(error=exc)
+            raise InputError(reason, shown) from None
         try:
             total = len(doc) if max_pages is None else min(len(doc), max_pages)
             for i in range(total):
                 if cancel is not None:
                     cancel.raise_if_cancelled()
                 if progress is not None:
-                    progress(i, total, f"Page {i + 1} of {total}")
+                    page_of = QCoreApplication.translate("PdfPreviewDialog", "Page {n} of {total}")
+                    progress(i, total, page_of.format(n=i + 1, total=total))
                 page = doc[i]
                 bitmap = page.render(scale=scale, prefer_bgrx=True)
                 w, h, stride = bitmap.width, bitmap.height, bitmap.stride
@@ -78,12 +81,13 @@ ZOOM_RANGE = (0.1, 5.0)
 PAGE_GAP = 12
 DEFAULT_SIZE = (860, 920)
 ZOOM_SHORTCUTS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Zoom in", ("Ctrl++", "Ctrl+=")),
-    ("Zoom out", ("Ctrl+-",)),
-    ("Fit page", ("Ctrl+0",)),
-    ("Fit width", ("Ctrl+9",)),
+    (str(QT_TRANSLATE_NOOP("PdfPreviewDialog", "Zoom in")), ("Ctrl++", "Ctrl+=")),
+    (str(QT_TRANSLATE_NOOP("PdfPreviewDialog", "Zoom out")), ("Ctrl+-",)),
+    (str(QT_TRANSLATE_NOOP("PdfPreviewDialog", "Fit page")), ("Ctrl+0",)),
+    (str(QT_TRANSLATE_NOOP("PdfPreviewDialog", "Fit width")), ("Ctrl+9",)),
 )
-"""The preview's zoom keys: made into its actions, and listed in Help > Keyboard shortcuts."""
+"""The preview's zoom keys: made into its actions, and listed in Help > Keyboard shortcuts (the names are
+translated, context ``PdfPreviewDialog``, where shown)."""
 
 
 class PdfPreviewDialog(QDialog):
@@ -98,9 +102,9 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.path = path
         self.settings = settings
-        self.setWindowTitle(f"Preview — {Path(path).name}")
+        self.setWindowTitle(self.tr("Preview — {name}").format(name=Path(path).name))
         self.setObjectName("pdfPreview")
-        self.status = QLabel(f"Rendering {Path(path).name}…", self)
+        self.status = QLabel(self.tr("Rendering {name}…").format(name=Path(path).name), self)
         self.pages = QWidget(self)
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -111,7 +115,7 @@ class PdfPreviewDialog(QDialog):
         self.scroll_area.setWidget(self.pages)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # fit width is stable
-        self.scroll_area.setAccessibleName("Exported PDF pages")
+        self.scroll_area.setAccessibleName(self.tr("Exported PDF pages"))
         self.scroll_area.viewport().installEventFilter(self)
 
         self.images: list[QImage] = []
@@ -119,12 +123,12 @@ class PdfPreviewDialog(QDialog):
         self.zoom = 1.0
         self.fit: str | None = "width"
         """``"width"``, ``"page"`` or ``None`` (a zoom the user chose): a fit is kept when the window resizes."""
-        self.fit_width_button = QPushButton("Fit &width", self)
-        self.fit_page_button = QPushButton("Fit &page", self)
-        self.zoom_out_button = QPushButton("Zoom &out", self)
-        self.zoom_in_button = QPushButton("Zoom &in", self)
+        self.fit_width_button = QPushButton(self.tr("Fit &width"), self)
+        self.fit_page_button = QPushButton(self.tr("Fit &page"), self)
+        self.zoom_out_button = QPushButton(self.tr("Zoom &out"), self)
+        self.zoom_in_button = QPushButton(self.tr("Zoom &in"), self)
         self.zoom_label = QLabel("", self)
-        self.zoom_label.setAccessibleName("Zoom")
+        self.zoom_label.setAccessibleName(self.tr("Zoom"))
         self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("0000 %"))
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         slots = {
@@ -134,7 +138,7 @@ class PdfPreviewDialog(QDialog):
             "Fit width": lambda: self.set_fit("width"),
         }
         for name, keys in ZOOM_SHORTCUTS:
-            action = QAction(name, self)
+            action = QAction(self.tr(name), self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.triggered.connect(slots[name])
             self.addAction(action)
@@ -143,10 +147,10 @@ class PdfPreviewDialog(QDialog):
         self.zoom_out_button.clicked.connect(slots["Zoom out"])
         self.zoom_in_button.clicked.connect(slots["Zoom in"])
         for button, tip in (
-            (self.fit_width_button, "Pages as wide as the window (Ctrl+9)"),
-            (self.fit_page_button, "A whole page in the window (Ctrl+0)"),
-            (self.zoom_out_button, "Smaller (Ctrl+-, or Ctrl+mouse wheel)"),
-            (self.zoom_in_button, "Larger (Ctrl++, or Ctrl+mouse wheel)"),
+            (self.fit_width_button, self.tr("Pages as wide as the window (Ctrl+9)")),
+            (self.fit_page_button, self.tr("A whole page in the window (Ctrl+0)")),
+            (self.zoom_out_button, self.tr("Smaller (Ctrl+-, or Ctrl+mouse wheel)")),
+            (self.zoom_in_button, self.tr("Larger (Ctrl++, or Ctrl+mouse wheel)")),
         ):
             button.setToolTip(tip)
             button.setAutoDefault(False)
@@ -157,7 +161,7 @@ class PdfPreviewDialog(QDialog):
         zoom_row.addWidget(self.zoom_in_button)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.open_button = QPushButton("Open in PDF &viewer", self)
+        self.open_button = QPushButton(self.tr("Open in PDF &viewer"), self)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         label_buttons(buttons)
         self.open_button.clicked.connect(self.open_externally)
@@ -174,7 +178,9 @@ class PdfPreviewDialog(QDialog):
         self._restore_size()
         self._show_zoom()
         self.job = runner.start(lambda progress, cancel: render_pdf_pages(path, RENDER_SCALE, progress, cancel), "pdf")
-        self.job.signals.progress.connect(lambda d, t, m: self.status.setText(f"Rendering… {m}"))
+        self.job.signals.progress.connect(
+            lambda d, t, m: self.status.setText(self.tr("Rendering… {page}").format(page=m))
+        )
         self.job.signals.finished.connect(self._show_pages)
         self.job.signals.failed.connect(lambda exc: self.status.setText(error_text(exc).replace("\n\n", ": ")))
 
@@ -198,11 +204,12 @@ class PdfPreviewDialog(QDialog):
             label = QLabel(self.pages)
             label.setPixmap(QPixmap.fromImage(image))
             label.setScaledContents(True)  # scaled smoothly when drawn, at the size the zoom gives
-            label.setAccessibleName(f"Page {n}")
+            label.setAccessibleName(self.tr("Page {n}").format(n=n))
             label.setStyleSheet("background: white;")
             self.pages_layout.addWidget(label)
             self.page_labels.append(label)
-        self.status.setText(f"{Path(self.path).name}: {len(images)} page{'s' if len(images) != 1 else ''}")
+        pages = plural_form(self.tr("{name}: {n} page(s)", "", len(images)), len(images))
+        self.status.setText(pages.format(name=Path(self.path).name, n=len(images)))
         self._refit()
 
     def page_size(self, index: int) -> QSize:

@@ -62,12 +62,12 @@ class PreviewController(QObject):
         state = self.workspace.state
         if not state.corpus.sources:
             self.result = None
-            self.emptied.emit("Add sources (Ctrl+Shift+A, or drop files here) to see a brief.")
+            self.emptied.emit(self.tr("Add sources (Ctrl+Shift+A, or drop files here) to see a brief."))
             self.settled.emit()
             return
         if not state.has_selection():
             self.result = None
-            self.emptied.emit("Nothing is ticked: tick a section in the tree to see a brief.")
+            self.emptied.emit(self.tr("Nothing is ticked: tick a section in the tree to see a brief."))
             self.settled.emit()
             return
         choices = state.choices()
@@ -76,7 +76,8 @@ class PreviewController(QObject):
         def work(progress: ProgressCallback, cancel: CancelToken) -> tuple[BuildResult, list[str]]:
             # pages are measured on the rendered PDF here, so the count beside the Length control is the export's
             result = build_from_choices(choices, progress=progress, cancel=cancel, measure_pages=True)
-            return result, brief_fragments(result.brief, choices.pins)  # HTML made here, not on the UI thread
+            # HTML made here, not on the UI thread, in the template's look
+            return result, brief_fragments(result.brief, choices.pins, result.style)
 
         job = self.runner.start(work, "preview")
         self.job = job
@@ -117,3 +118,18 @@ class PreviewController(QObject):
     def _cancelled(self, generation: int) -> None:
         if self._current(generation):
             self.job = None
+
+    def cancel(self) -> bool:
+        """Stop the update in progress (the user pressed Cancel); True when there was one. The preview says so,
+        and the next change starts a new update."""
+        if self.job is None and not self.timer.isActive():
+            return False
+        self.timer.stop()
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+        self.generation += 1
+        self.result = None
+        self.emptied.emit(self.tr("Updating the brief was cancelled. Change a choice to update it again."))
+        self.settled.emit()
+        return True

@@ -10,9 +10,11 @@ import dataclasses
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QPalette,
     Qt,
     QTextBlockFormat,
     QTextCharFormat,
@@ -21,9 +23,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from briefgen.brief import Brief, BriefSentence, PartKind
-from briefgen.gui.brief_html import CSS, brief_fragments, message_html
+from briefgen.gui.brief_html import brief_fragments, css_for, font_stack, message_html
+from briefgen.gui.translations import plural_form
 from briefgen.gui.workspace import Workspace
+from briefgen.render.style import RenderStyle
 
+PAPER = "#FFFFFF"
+INK = "#1A1A1A"
 BATCH_CHARS = 6_000
 """HTML laid out per event-loop turn (a few milliseconds' work)."""
 
@@ -41,26 +47,43 @@ class PreviewPane(QTextBrowser):
         self._generation = 0
         self._pending: list[str] = []
         self._scroll = 0
-        self.setAccessibleName("Brief preview")
+        self.setAccessibleName(self.tr("Brief preview"))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor)
-        self.pin_action = QAction("&Pin sentence", self)
+        self.pin_action = QAction(self.tr("&Pin sentence"), self)
         self.pin_action.setShortcut("P")
         self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.pin_action.triggered.connect(self._pin_current)
-        self.exclude_action = QAction("E&xclude sentence", self)
+        self.exclude_action = QAction(self.tr("E&xclude sentence"), self)
         self.exclude_action.setShortcut("X")
         self.exclude_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.exclude_action.triggered.connect(self._exclude_current)
         self.addAction(self.pin_action)
         self.addAction(self.exclude_action)
-        self.single_source_action = QAction("Show &single-source claims only", self)
+        self.single_source_action = QAction(self.tr("Show &single-source claims only"), self)
         self.single_source_action.setCheckable(True)
-        self.single_source_action.setToolTip("Show only the sentences that one source alone carries")
+        self.single_source_action.setToolTip(self.tr("Show only the sentences that one source alone carries"))
         self.single_source_action.toggled.connect(self._single_source_toggled)
         self._full_brief: Brief | None = None
-        self.show_message("The brief appears here as soon as a source is loaded.")
+        self._style: RenderStyle | None = None
+        """The template's look of the brief shown (kept for redraws that do not bring a new one)."""
+        self._paper()
+        self.show_message(self.tr("The brief appears here as soon as a source is loaded."))
+
+    def _paper(self) -> None:
+        """A white page with dark text, in a light or dark scheme alike: the preview looks like the document."""
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, QColor(PAPER))
+        palette.setColor(QPalette.ColorRole.Text, QColor(INK))
+        self.viewport().setPalette(palette)
+        self.viewport().setAutoFillBackground(True)
+        self.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.palette().color(QPalette.ColorRole.Base) != QColor(PAPER):
+            self._paper()
 
     def show_message(self, text: str) -> None:
         self.brief = None
@@ -70,22 +93,28 @@ class PreviewPane(QTextBrowser):
         self.setHtml(message_html(text))
         self.rendered.emit()
 
-    def show_brief(self, brief: Brief, fragments: list[str] | None = None) -> None:
-        """Show *brief* (from its HTML *fragments* when they were made in a worker); a long one is laid out a
-        batch at a time so the window keeps responding."""
+    def show_brief(self, brief: Brief, fragments: list[str] | None = None, style: RenderStyle | None = None) -> None:
+        """Show *brief* (from its HTML *fragments* when they were made in a worker) in the template's look
+        (*style*: colours, fonts, marking); a long one is laid out a batch at a time so the window keeps
+        responding."""
+        if style is not None:
+            self._style = style
+        style = self._style
         self._full_brief = brief
         if self.single_source_action.isChecked():
             brief, fragments = single_source_only(brief), None
         self.brief = brief
         self._generation += 1
         self._scroll = self.verticalScrollBar().value()
-        self._pending = list(fragments) if fragments is not None else brief_fragments(brief, self.workspace.state.pins)
+        pins = self.workspace.state.pins
+        self._pending = list(fragments) if fragments is not None else brief_fragments(brief, pins, style)
         self.setUpdatesEnabled(False)
         self.clear()
-        self.document().setDefaultStyleSheet(CSS)
+        self.document().setDefaultStyleSheet(css_for(style))
+        body = style.fonts.body if style is not None else "serif"
         font = QFont(self.font())
-        font.setStyleHint(QFont.StyleHint.Serif)
-        font.setFamilies(["DejaVu Serif", "Liberation Serif", "Times New Roman", "serif"])
+        font.setStyleHint(QFont.StyleHint.SansSerif if body == "sans" else QFont.StyleHint.Serif)
+        font.setFamilies([f.strip().strip("'") for f in font_stack(body).split(",")])
         self.document().setDefaultFont(font)
         self._insert_batch(self._generation)
 
@@ -108,6 +137,10 @@ class PreviewPane(QTextBrowser):
             return
         self.verticalScrollBar().setValue(self._scroll)
         self.rendered.emit()
+
+    def is_complete(self) -> bool:
+        """True when the whole brief (or message) is laid out (a long brief goes in over several turns)."""
+        return not self._pending
 
     def _single_source_toggled(self, _checked: bool) -> None:
         if self._full_brief is not None:
@@ -141,12 +174,13 @@ class PreviewPane(QTextBrowser):
             if entry is not None and entry.metadata.title and entry.metadata.title not in titles:
                 titles.append(entry.metadata.title)
         n = sentence.support
-        lines = [f"Carried by {n} source{'s' if n != 1 else ''}" + (": " if titles else "")]
+        carried = plural_form(self.tr("Carried by {n} source(s)", "", n), n).format(n=n)
+        lines = [carried + (": " if titles else "")]
         lines += [f"• {t}" for t in titles]
         if n == 1:
-            lines.append("Only one source makes this claim.")
+            lines.append(self.tr("Only one source makes this claim."))
         if sentence.new:
-            lines.append("New since the last export.")
+            lines.append(self.tr("New since the last export."))
         return "\n".join(lines)
 
     def sentence_ids(self) -> list[str]:
@@ -182,17 +216,17 @@ class PreviewPane(QTextBrowser):
         menu = QMenu(self)
         if sid:
             state = self.workspace.state
-            show = menu.addAction("Show in source")
+            show = menu.addAction(self.tr("Show in source"))
             show.triggered.connect(lambda: self.sentenceActivated.emit(sid))
-            pin = menu.addAction("Unpin sentence" if sid in state.pins else "Pin sentence")
+            pin = menu.addAction(self.tr("Unpin sentence") if sid in state.pins else self.tr("Pin sentence"))
             pin.setShortcut("P")
             pin.triggered.connect(lambda: self.workspace.toggle_pin(sid))
-            exc = menu.addAction("Exclude sentence from the brief")
+            exc = menu.addAction(self.tr("Exclude sentence from the brief"))
             exc.setShortcut("X")
             exc.triggered.connect(lambda: self.workspace.toggle_exclude(sid))
             menu.addSeparator()
         menu.addAction(self.single_source_action)
-        copy = menu.addAction("Copy")
+        copy = menu.addAction(self.tr("Copy"))
         copy.triggered.connect(self.copy)
         menu.exec(event.globalPos())
 

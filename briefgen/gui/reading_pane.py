@@ -7,18 +7,15 @@ cursor in it and press P or X) to pin or exclude it.
 from __future__ import annotations
 
 import bisect
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt, Signal, SignalInstance
-from PySide6.QtGui import QAction, QColor, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QContextMenuEvent, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
+from briefgen.gui.colours import highlights
 from briefgen.gui.workspace import Workspace
-
-SUMMARY_BG = QColor("#FFF3B0")
-PINNED_BG = QColor("#CDEFD3")
-FOCUS_BG = QColor("#FFD36E")
-EXCLUDED_FG = QColor("#8A8A8A")
 
 
 class ReadingPane(QTextBrowser):
@@ -32,16 +29,16 @@ class ReadingPane(QTextBrowser):
         self.summary_ids: frozenset[str] = frozenset()
         self._starts: list[int] = []
         self._spans: list[tuple[int, int, str]] = []
-        self.setAccessibleName("Reading pane")
+        self.setAccessibleName(self.tr("Reading pane"))
         self.setOpenLinks(False)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.pin_action = QAction("&Pin sentence", self)
+        self.pin_action = QAction(self.tr("&Pin sentence"), self)
         self.pin_action.setShortcut("P")
         self.pin_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.pin_action.triggered.connect(lambda: self._act_on_cursor(self.pinRequested))
-        self.exclude_action = QAction("E&xclude sentence", self)
+        self.exclude_action = QAction(self.tr("E&xclude sentence"), self)
         self.exclude_action.setShortcut("X")
         self.exclude_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.exclude_action.triggered.connect(lambda: self._act_on_cursor(self.excludeRequested))
@@ -57,10 +54,20 @@ class ReadingPane(QTextBrowser):
     def show_placeholder(self) -> None:
         self.section_id = None
         self._spans, self._starts = [], []
-        self.setHtml(
-            "<p style='color:#666'>Choose a section in the tree to read it here. Sentences in the brief are "
-            "highlighted; right-click a sentence to pin it (always in the brief) or exclude it.</p>"
+        muted = highlights(self.palette()).muted_fg.name()
+        text = self.tr(
+            "Choose a section in the tree to read it here. Sentences in the brief are highlighted; right-click a "
+            "sentence to pin it (always in the brief) or exclude it."
         )
+        self.setHtml(f"<p style='color:{muted}'>{escape(text)}</p>")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light <-> dark: the highlights change with it
+            if self.section_id is None:
+                self.show_placeholder()
+            else:
+                self.refresh()
 
     def _on_sources_changed(self) -> None:
         if self.section_id and not self.workspace.state.corpus.has(self.section_id):
@@ -96,16 +103,21 @@ class ReadingPane(QTextBrowser):
         title_fmt = QTextCharFormat()
         title_fmt.setFontWeight(QFont.Weight.Bold)
         title_fmt.setFontPointSize(self.font().pointSizeF() * 1.25)
-        cursor.insertText(sec.heading or art.metadata.title or "Untitled section", title_fmt)
+        cursor.insertText(sec.heading or art.metadata.title or self.tr("Untitled section"), title_fmt)
         meta = QTextCharFormat()
-        meta.setForeground(QColor("#666666"))
+        colours = highlights(self.palette())
+        meta.setForeground(colours.muted_fg)
         cursor.insertBlock()
         where = Path(src.path).name or src.path
-        cursor.insertText(f"{art.metadata.title or 'Untitled article'} — {where}", meta)
+        article_title = art.metadata.title or self.tr("Untitled article")
+        cursor.insertText(f"{article_title} — {where}", meta)
         if sec.id in state.deselected:
             cursor.insertBlock()
             cursor.insertText(
-                "This section is unticked: it is not used in the brief (pinning one of its sentences ticks it).", meta
+                self.tr(
+                    "This section is unticked: it is not used in the brief (pinning one of its sentences ticks it)."
+                ),
+                meta,
             )
         self._spans = []
         focus_pos: tuple[int, int] | None = None
@@ -118,15 +130,15 @@ class ReadingPane(QTextBrowser):
                     cursor.insertText(sec.text[pos : sent.start], plain)
                 fmt = QTextCharFormat()
                 if sent.id in state.pins:
-                    fmt.setBackground(PINNED_BG)
+                    fmt.setBackground(colours.pinned_bg)
                     fmt.setFontUnderline(True)
                 elif sent.id in state.excludes:
-                    fmt.setForeground(EXCLUDED_FG)
+                    fmt.setForeground(colours.excluded_fg)
                     fmt.setFontStrikeOut(True)
                 elif sent.id in self.summary_ids:
-                    fmt.setBackground(SUMMARY_BG)
+                    fmt.setBackground(colours.summary_bg)
                 if sent.id == focus_sentence:
-                    fmt.setBackground(FOCUS_BG)
+                    fmt.setBackground(colours.focus_bg)
                 start = cursor.position()
                 cursor.insertText(sent.text, fmt)
                 self._spans.append((start, cursor.position(), sent.id))
@@ -170,18 +182,20 @@ class ReadingPane(QTextBrowser):
         if sid:
             state = self.workspace.state
             if sid in state.pins:
-                pin_text = "Unpin sentence"
+                pin_text = self.tr("Unpin sentence")
             elif self.workspace.unticked_section_of(sid) is not None:
-                pin_text = "Pin sentence (and tick its section, so it can be in the brief)"
+                pin_text = self.tr("Pin sentence (and tick its section, so it can be in the brief)")
             else:
-                pin_text = "Pin sentence (always in the brief)"
+                pin_text = self.tr("Pin sentence (always in the brief)")
             pin = menu.addAction(pin_text)
             pin.setShortcut("P")
             pin.triggered.connect(lambda: self.pinRequested.emit(sid))
-            exc = menu.addAction("Include sentence again" if sid in state.excludes else "Exclude sentence")
+            exc = menu.addAction(
+                self.tr("Include sentence again") if sid in state.excludes else self.tr("Exclude sentence")
+            )
             exc.setShortcut("X")
             exc.triggered.connect(lambda: self.excludeRequested.emit(sid))
             menu.addSeparator()
-        copy = menu.addAction("Copy")
+        copy = menu.addAction(self.tr("Copy"))
         copy.triggered.connect(self.copy)
         menu.exec(event.globalPos())

@@ -53,6 +53,6 @@ class RecentFiles(QObject):
             action.triggered.connect(lambda _checked=False, p=path: self.openRequested.emit(p))
         if paths:
             self.menu.addSeparator()
-        clear = self.menu.addAction("Clear recent projects")
+        clear = self.menu.addAction(self.tr("Clear recent projects"))
         clear.setEnabled(bool(paths))
         clear.triggered.connect(self.clear)

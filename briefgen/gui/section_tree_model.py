@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from briefgen.gui.workspace import Workspace
@@ -66,11 +66,13 @@ class SectionTreeModel(QAbstractItemModel):
         for r, src in enumerate(corpus.sources):
             snode = Node("source", src.id, source_label(src.path), src.path, None, r)
             for a, art in enumerate(src.articles):
-                title = art.metadata.title or f"Article {a + 1}"
+                title = art.metadata.title or self.tr("Article {n}").format(n=a + 1)
                 anode = Node("article", art.id, title, _article_tip(art.metadata), snode, a)
                 for s, sec in enumerate(art.sections):
                     label = sec.heading or _untitled_label(s, len(art.sections))
-                    tip = f"{label}\n{sec.word_count} words, {len(sec.sentences)} sentences"
+                    tip = self.tr("{label}\n{words} words, {sentences} sentences").format(
+                        label=label, words=sec.word_count, sentences=len(sec.sentences)
+                    )
                     sn = Node("section", sec.id, label, tip, anode, s, section_ids=(sec.id,))
                     anode.children.append(sn)
                     self._by_id[sec.id] = sn
@@ -95,7 +97,7 @@ class SectionTreeModel(QAbstractItemModel):
         if node is None:
             return
         art = self.workspace.state.effective_corpus().article(article_id)
-        node.label = art.metadata.title or f"Article {node.row + 1}"
+        node.label = art.metadata.title or self.tr("Article {n}").format(n=node.row + 1)
         node.tooltip = _article_tip(art.metadata)
         idx = self.index_for(article_id)
         self.dataChanged.emit(idx, idx)
@@ -120,7 +122,7 @@ class SectionTreeModel(QAbstractItemModel):
         """(short name for the label, longer description for the tooltip) of *node*'s original."""
         corpus = self.workspace.state.effective_corpus()
         if not corpus.has(original_id):
-            return "an earlier source", "an earlier source"
+            return self.tr("an earlier source"), self.tr("an earlier source")
         if node.kind == "section":
             src, art, sec = corpus.section_context(original_id)
         else:
@@ -132,9 +134,9 @@ class SectionTreeModel(QAbstractItemModel):
         short = title if title and title != own_title else file_name
         if len(short) > SHORT_NAME:
             short = short[: SHORT_NAME - 1].rstrip() + "…"
-        where = f"“{title}” ({file_name})" if title else file_name
+        where = self.tr("“{title}” ({file})").format(title=title, file=file_name) if title else file_name
         if sec is not None and sec.heading:
-            where += f", section “{sec.heading}”"
+            where += self.tr(", section “{heading}”").format(heading=sec.heading)
         return short, where
 
     def _copy_texts(self, node: Node) -> tuple[str, str] | None:
@@ -142,12 +144,17 @@ class SectionTreeModel(QAbstractItemModel):
         if original is None or node.kind == "source":
             return None
         short, where = self._original_name(node, original)
-        what = "This section" if node.kind == "section" else "This article"
-        tip = (
-            f"{what} is mostly the same text as {where}, earlier in the brief's order. "
-            "The brief shows the story once, from there."
-        )
-        return f"also in {short}", tip
+        if node.kind == "section":
+            tip = self.tr(
+                "This section is mostly the same text as {where}, earlier in the brief's order. The brief shows the "
+                "story once, from there."
+            )
+        else:
+            tip = self.tr(
+                "This article is mostly the same text as {where}, earlier in the brief's order. The brief shows the "
+                "story once, from there."
+            )
+        return self.tr("also in {name}").format(name=short), tip.format(where=where)
 
     def _emit_subtree_changed(self, node: Node) -> None:
         if not node.children:
@@ -241,11 +248,13 @@ class SectionTreeModel(QAbstractItemModel):
 
 def _article_tip(md: Any) -> str:
     parts = [md.title, md.author, md.publisher, md.date, md.url]
-    return "\n".join(p for p in parts if p) or "No citation details yet"
+    return "\n".join(p for p in parts if p) or QCoreApplication.translate("SectionTreeModel", "No citation details yet")
 
 
 def _untitled_label(index: int, count: int) -> str:
     """What a section without a heading is called: the text before the first heading, or the whole article."""
     if count == 1:
-        return "Whole article"
-    return "Introduction" if index == 0 else f"Section {index + 1}"
+        return QCoreApplication.translate("SectionTreeModel", "Whole article")
+    if index == 0:
+        return QCoreApplication.translate("SectionTreeModel", "Introduction")
+    return QCoreApplication.translate("SectionTreeModel", "Section {n}").format(n=index + 1)

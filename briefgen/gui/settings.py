@@ -25,7 +25,17 @@ DEFAULTS: dict[str, Any] = {
     "export_dir": "",
     "pdf_preview_size": [],
     "autosave_seconds": 60,
+    "reopen_last_project": True,
+    "last_project": "",
+    "first_run_done": False,
+    "default_template": "",
+    "default_length": [],
+    "default_algorithm": "default",
+    "allow_url_import": True,
+    "allow_local_urls": False,
 }
+"""Every setting with its default. ``default_template`` empty and ``default_length`` empty mean the built-in
+defaults; ``default_length`` is ``[unit, value]`` as the Length control offers them."""
 
 
 def config_dir() -> Path:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -84,10 +84,19 @@ def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
         if not keys or not isinstance(owner, QWidget) or owner.window() is not window:
             continue
         name = action.property(SHORTCUT_NAME) or plain(action.text())
-        places = rows.setdefault((str(name), " or ".join(k.toString(NATIVE) for k in keys)), [])
+        places = rows.setdefault((str(name), _keys_text(k.toString(NATIVE) for k in keys)), [])
         if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut and owner.accessibleName():
             places.append(owner.accessibleName().lower())
-    return [(f"{name} (in the {', '.join(places)})" if places else name, keys) for (name, keys), places in rows.items()]
+    where = QCoreApplication.translate("ShortcutsDialog", "{action} (in the {places})")
+    return [
+        (where.format(action=name, places=", ".join(places)) if places else name, keys)
+        for (name, keys), places in rows.items()
+    ]
+
+
+def _keys_text(keys: Iterable[str]) -> str:
+    """``Ctrl+Y or Ctrl+Shift+Z``."""
+    return QCoreApplication.translate("ShortcutsDialog", " or ").join(keys)
 
 
 class ShortcutsDialog(QDialog):
@@ -97,17 +106,21 @@ class ShortcutsDialog(QDialog):
         super().__init__(window)
         from briefgen.gui.pdf_preview import ZOOM_SHORTCUTS
 
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.setObjectName("shortcutsDialog")
         rows = shortcut_rows(window)
+        in_preview = self.tr("{action} (in the PDF preview)")
         rows += [
-            (f"{name} (in the PDF preview)", " or ".join(QKeySequence(k).toString(NATIVE) for k in keys))
+            (
+                in_preview.format(action=QCoreApplication.translate("PdfPreviewDialog", name)),
+                _keys_text(QKeySequence(k).toString(NATIVE) for k in keys),
+            )
             for name, keys in ZOOM_SHORTCUTS
         ]
-        rows.append(("Zoom (in the PDF preview)", "Ctrl+mouse wheel"))
+        rows.append((self.tr("Zoom (in the PDF preview)"), self.tr("Ctrl+mouse wheel")))
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setAccessibleName("Keyboard shortcuts")
-        self.table.setHorizontalHeaderLabels(["Action", "Keys"])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Action"), self.tr("Keys")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,7 +130,7 @@ class ShortcutsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        note = QLabel("Alt with an underlined letter moves to that field or presses that button.", self)
+        note = QLabel(self.tr("Alt with an underlined letter moves to that field or presses that button."), self)
         note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         label_buttons(buttons)

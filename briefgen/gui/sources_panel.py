@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,14 +19,34 @@ from PySide6.QtWidgets import (
 
 from briefgen.gui.section_tree_model import source_label
 from briefgen.gui.workspace import Workspace
+from briefgen.model import Source
 
-SOURCE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)"
+TITLE_CHARS = 60
+"""A longer title is shortened in the list (the tooltip has the path)."""
+SOURCE_FILTER = str(
+    QT_TRANSLATE_NOOP(
+        "SourcesPanel", "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)"
+    )
+)
+"""The Add sources dialog's filter (translated where used)."""
 
 
 def supported_suffixes() -> tuple[str, ...]:
     from briefgen.ingest import supported_extensions
 
     return tuple(supported_extensions())
+
+
+def titled_label(source: Source) -> str:
+    """``Title — file.txt``: the first article's title (as the brief cites it, edits included) with the file
+    name beside it; the file name alone when there is no title."""
+    name = source_label(source.path)
+    title = next((a.title.strip() for a in source.articles if a.title and a.title.strip()), "")
+    if not title or title == name:
+        return name
+    if len(title) > TITLE_CHARS:
+        title = title[: TITLE_CHARS - 1].rstrip() + "…"
+    return f"{title} — {name}"
 
 
 class SourceList(QListWidget):
@@ -40,7 +60,7 @@ class SourceList(QListWidget):
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setAccessibleName("Sources")
+        self.setAccessibleName(self.tr("Sources"))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -81,17 +101,17 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.workspace = workspace
         self.list = SourceList(self)
-        self.add_button = QPushButton("&Add…", self)
-        self.add_folder_button = QPushButton("Add folder…", self)  # Alt+F is the File menu (it has Add folder)
-        self.remove_button = QPushButton("Remove", self)
-        self.up_button = QPushButton("Up", self)
-        self.down_button = QPushButton("Down", self)
+        self.add_button = QPushButton(self.tr("&Add…"), self)
+        self.add_folder_button = QPushButton(self.tr("Add folder…"), self)  # Alt+F is the File menu (it has Add folder)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.up_button = QPushButton(self.tr("Up"), self)
+        self.down_button = QPushButton(self.tr("Down"), self)
         for button, name in (
-            (self.add_button, "Add source files"),
-            (self.add_folder_button, "Add a folder of sources"),
-            (self.remove_button, "Remove the chosen source"),
-            (self.up_button, "Move the chosen source up"),
-            (self.down_button, "Move the chosen source down"),
+            (self.add_button, self.tr("Add source files")),
+            (self.add_folder_button, self.tr("Add a folder of sources")),
+            (self.remove_button, self.tr("Remove the chosen source")),
+            (self.up_button, self.tr("Move the chosen source up")),
+            (self.down_button, self.tr("Move the chosen source down")),
         ):
             button.setAccessibleName(name)
             button.setToolTip(name)
@@ -117,14 +137,15 @@ class SourcesPanel(QWidget):
         self.list.moved.connect(self.workspace.move_source)
         self.list.currentRowChanged.connect(self._current_changed)
         workspace.sourcesChanged.connect(self.refresh)
+        workspace.metadataChanged.connect(lambda _article: self.refresh())
         self.refresh()
 
     def refresh(self) -> None:
         current = self.current_source_id()
         self.list.blockSignals(True)
         self.list.clear()
-        for src in self.workspace.state.corpus.sources:
-            item = QListWidgetItem(source_label(src.path))
+        for src in self.workspace.state.effective_corpus().sources:
+            item = QListWidgetItem(titled_label(src))
             item.setData(Qt.ItemDataRole.UserRole, src.id)
             tip = src.path + ("\n" + "\n".join(src.warnings) if src.warnings else "")
             item.setToolTip(tip)
@@ -152,12 +173,14 @@ class SourcesPanel(QWidget):
         self.down_button.setEnabled(0 <= row < n - 1)
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Add sources", os.path.expanduser("~"), SOURCE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add sources"), os.path.expanduser("~"), self.tr(SOURCE_FILTER)
+        )
         if paths:
             self.addRequested.emit(paths)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of sources", os.path.expanduser("~"))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a folder of sources"), os.path.expanduser("~"))
         if folder:
             self.addRequested.emit([folder])
 

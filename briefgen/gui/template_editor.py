@@ -8,7 +8,8 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -45,7 +46,12 @@ from briefgen.templates.serialize import template_to_dict
 from briefgen.templates.validate import NAME_RULE, template_from_dict
 
 SAMPLE_DEBOUNCE_MS = 400
-NAME_RULE_TEXT = "Lowercase letters, digits, - and _, starting with a letter or digit (up to 64)."
+NAME_RULE_TEXT = str(
+    QT_TRANSLATE_NOOP(
+        "TemplateEditor", "Lowercase letters, digits, - and _, starting with a letter or digit (up to 64)."
+    )
+)
+"""The rule for template names (translated, context ``TemplateEditor``, where shown)."""
 NAME_ROLE = 256
 """List item data: the template's name (a broken file's name without .json)."""
 PATH_ROLE = 257
@@ -76,14 +82,14 @@ class NameDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("templateNameDialog")
         self.edit = QLineEdit(self)
-        self.edit.setAccessibleName("Template name")
+        self.edit.setAccessibleName(self.tr("Template name"))
         self.edit.setValidator(TemplateNameValidator(self.edit))
         self.edit.setText(default if NAME_RULE.fullmatch(default) else "")
-        label = QLabel("Template &name:", self)
+        label = QLabel(self.tr("Template &name:"), self)
         label.setBuddy(self.edit)
-        self.rule = QLabel(NAME_RULE_TEXT, self)
+        self.rule = QLabel(QCoreApplication.translate("TemplateEditor", NAME_RULE_TEXT), self)
         self.rule.setWordWrap(True)
-        self.rule.setAccessibleName("Template name rule")
+        self.rule.setAccessibleName(self.tr("Template name rule"))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -139,7 +145,7 @@ class TemplateEditor(QDialog):
 
     def __init__(self, current: str, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Templates")
+        self.setWindowTitle(self.tr("Templates"))
         self.setObjectName("templateEditor")
         fit_to_screen(self, 1380, 860)
         self.runner = runner
@@ -152,20 +158,22 @@ class TemplateEditor(QDialog):
         self.sample_job: Job | None = None
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Templates")
+        self.list.setAccessibleName(self.tr("Templates"))
         self.form = TemplateForm(self)
         form_scroll = QScrollArea(self)
+        form_scroll.setAccessibleName(self.tr("Template settings"))
         form_scroll.setWidget(self.form)
         form_scroll.setWidgetResizable(True)
         self.form_scroll = form_scroll
         self.wheel_guard = WheelGuard(form_scroll)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Validation message")
-        self.sample = QLabel("Sample", self)
+        self.message.setAccessibleName(self.tr("Validation message"))
+        self.sample = QLabel(self.tr("Sample"), self)
         self.sample.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.sample.setAccessibleName("Live sample of the template")
+        self.sample.setAccessibleName(self.tr("Live sample of the template"))
         sample_scroll = QScrollArea(self)
+        sample_scroll.setAccessibleName(self.tr("Sample brief in this template"))
         sample_scroll.setWidget(self.sample)
         sample_scroll.setWidgetResizable(True)
         sample_scroll.setStyleSheet("background: #8A8F98;")
@@ -173,23 +181,23 @@ class TemplateEditor(QDialog):
         self.buttons: dict[str, QPushButton] = {}
         left = QWidget(self)
         llayout = QVBoxLayout(left)
-        llayout.addWidget(QLabel("<b>Templates</b>", left))
+        llayout.addWidget(QLabel("<b>{}</b>".format(self.tr("Templates")), left))
         llayout.addWidget(self.list, 1)
         for key, text, slot in (
-            ("save", "&Save", self.save),
-            ("save_as", "Save as &new…", self.save_as_new),
-            ("duplicate", "&Duplicate", self.duplicate),
-            ("rename", "&Rename…", self.rename),
-            ("delete", "De&lete", self.delete),
-            ("import", "&Import…", self.import_file),
-            ("export", "E&xport…", self.export_file),
-            ("use", "&Use for this brief", self.use),
+            ("save", self.tr("&Save"), self.save),
+            ("save_as", self.tr("Save as &new…"), self.save_as_new),
+            ("duplicate", self.tr("&Duplicate"), self.duplicate),
+            ("rename", self.tr("&Rename…"), self.rename),
+            ("delete", self.tr("De&lete"), self.delete),
+            ("import", self.tr("&Import…"), self.import_file),
+            ("export", self.tr("E&xport…"), self.export_file),
+            ("use", self.tr("&Use for this brief"), self.use),
         ):
             button = QPushButton(text, left)
             button.clicked.connect(slot)
             self.buttons[key] = button
             llayout.addWidget(button)
-        close = QPushButton("&Close", left)
+        close = QPushButton(self.tr("&Close"), left)
         close.clicked.connect(self.close)
         llayout.addWidget(close)
         middle = QWidget(self)
@@ -227,24 +235,26 @@ class TemplateEditor(QDialog):
     def confirm_delete(self, name: str) -> bool:
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            "Delete template",
-            f"Delete the template “{name}”?",
+            self.tr("Delete template"),
+            self.tr("Delete the template “{name}”?").format(name=name),
             QMessageBox.StandardButton.NoButton,
             self,
         )
-        delete = box.addButton("&Delete", QMessageBox.ButtonRole.DestructiveRole)
-        cancel = box.addButton("&Cancel", QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(self.tr("&Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is delete
 
     def ask_import_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import template", str(Path.home()), "Templates (*.json)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import template"), str(Path.home()), self.tr("Templates (*.json)")
+        )
         return path or None
 
     def ask_export_path(self, name: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export template", str(Path.home() / f"{name}.json"), "Templates (*.json)"
+            self, self.tr("Export template"), str(Path.home() / f"{name}.json"), self.tr("Templates (*.json)")
         )
         return path or None
 
@@ -253,9 +263,9 @@ class TemplateEditor(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for info in store.list_templates():
-            label = f"{info.label} (built-in)" if info.builtin else info.label
+            label = self.tr("{label} (built-in)").format(label=info.label) if info.builtin else info.label
             if info.error:
-                label = f"{info.name} (cannot be used)"  # still selectable: it can be deleted
+                label = self.tr("{name} (cannot be used)").format(name=info.name)  # still selectable: it can be deleted
             item = QListWidgetItem(label)
             item.setData(NAME_ROLE, info.name)
             item.setData(PATH_ROLE, info.path)
@@ -305,7 +315,9 @@ class TemplateEditor(QDialog):
         self.builtin = False
         self.form.setEnabled(False)
         self.message.setStyleSheet("color: #B3261E; font-weight: bold;")
-        self.message.setText(f"⚠ This template cannot be used: {reason}\nDelete it, or import a good copy.")
+        self.message.setText(
+            self.tr("⚠ This template cannot be used: {reason}\nDelete it, or import a good copy.").format(reason=reason)
+        )
         self._update_buttons()
 
     def _guard_form(self) -> None:
@@ -315,13 +327,15 @@ class TemplateEditor(QDialog):
         name = self.form.widget("name")
         if isinstance(name, QLineEdit) and not isinstance(name.validator(), TemplateNameValidator):
             name.setValidator(TemplateNameValidator(name))
-            name.setToolTip(NAME_RULE_TEXT)
+            name.setToolTip(self.tr(NAME_RULE_TEXT))
 
     def _update_buttons(self) -> None:
         usable = self.broken is None
         ok = usable and self.error is None
         self.buttons["save"].setEnabled(ok and not self.builtin)
-        self.buttons["save"].setToolTip("Built-in templates are read-only: use Save as new" if self.builtin else "")
+        self.buttons["save"].setToolTip(
+            self.tr("Built-in templates are read-only: use Save as new") if self.builtin else ""
+        )
         self.buttons["save_as"].setEnabled(ok)
         self.buttons["duplicate"].setEnabled(usable)
         self.buttons["rename"].setEnabled(usable and not self.builtin)
@@ -346,7 +360,7 @@ class TemplateEditor(QDialog):
             self._set_message(exc.reason, field)
         else:
             self.error = None
-            note = " Built-in: save it under a new name to keep changes." if self.builtin else ""
+            note = self.tr(" Built-in: save it under a new name to keep changes.") if self.builtin else ""
             self._set_message("", None, note)
             self.timer.start()
         self._update_buttons()
@@ -358,7 +372,7 @@ class TemplateEditor(QDialog):
             self.message.setText(f"⚠ {problem}")
         else:
             self.message.setStyleSheet("color: #2E7D32;")
-            self.message.setText(f"✓ The template is valid.{note}")
+            self.message.setText(self.tr("✓ The template is valid.") + note)
 
     def refresh_sample(self) -> None:
         if self.template is None or self.error is not None:
@@ -372,6 +386,8 @@ class TemplateEditor(QDialog):
         job.signals.failed.connect(lambda exc: self._sample_failed(job, exc))
 
     def _show_sample(self, job: Job, images: list[QImage]) -> None:
+        if not shiboken6.isValid(self.sample):  # the editor went away with its window while the sample was made
+            return
         if job is not self.sample_job or not images:
             return
         self.sample_job = None
@@ -379,21 +395,22 @@ class TemplateEditor(QDialog):
         self.sampleReady.emit()
 
     def _sample_failed(self, job: Job, exc: BaseException) -> None:
-        if job is self.sample_job:
+        if job is self.sample_job and shiboken6.isValid(self.sample):
             self.sample_job = None
-            self.sample.setText(f"The sample could not be made: {exc}")
+            self.sample.setText(self.tr("The sample could not be made: {error}").format(error=exc))
             self.sampleReady.emit()
 
     # ---- actions -------------------------------------------------------------------------------------------
     def _store(self, template: Template, *, replace_existing: bool) -> bool:
         if not NAME_RULE.fullmatch(template.name):
-            error = InputError(f'"{template.name}" is not a template name. {NAME_RULE_TEXT}')
-            show_error(self, "The template could not be saved", error)
+            rule = self.tr(NAME_RULE_TEXT)
+            error = InputError(self.tr('"{name}" is not a template name. {rule}').format(name=template.name, rule=rule))
+            show_error(self, self.tr("The template could not be saved"), error)
             return False
         try:
             store.save_user_template(template, replace_existing=replace_existing)
         except InputError as exc:
-            show_error(self, "The template could not be saved", exc)
+            show_error(self, self.tr("The template could not be saved"), exc)
             return False
         self.templatesChanged.emit()
         self.reload_list(template.name)
@@ -408,7 +425,7 @@ class TemplateEditor(QDialog):
         if self.error is not None or self.broken is not None:
             return False
         base = self.edited()
-        name = self.ask_name("Save as new template", f"{base.name}-copy")
+        name = self.ask_name(self.tr("Save as new template"), f"{base.name}-copy")
         if not name:
             return False
         import dataclasses
@@ -435,7 +452,7 @@ class TemplateEditor(QDialog):
         name = self.current_name()
         if name is None or self.builtin or self.broken is not None:
             return False
-        new = self.ask_name("Rename template", name)
+        new = self.ask_name(self.tr("Rename template"), name)
         if not new or new == name:
             return False
         import dataclasses
@@ -458,7 +475,7 @@ class TemplateEditor(QDialog):
             else:
                 store.delete_template(name)
         except InputError as exc:
-            show_error(self, "The template could not be deleted", exc)
+            show_error(self, self.tr("The template could not be deleted"), exc)
             return False
         self.templatesChanged.emit()
         self.reload_list()
@@ -471,7 +488,7 @@ class TemplateEditor(QDialog):
         try:
             template = store.import_template(path)
         except InputError as exc:
-            show_error(self, "The template could not be imported", exc)
+            show_error(self, self.tr("The template could not be imported"), exc)
             return False
         self.templatesChanged.emit()
         self.reload_list(template.name)
@@ -487,7 +504,7 @@ class TemplateEditor(QDialog):
         try:
             store.export_template(name, path)
         except InputError as exc:
-            show_error(self, "The template could not be exported", exc)
+            show_error(self, self.tr("The template could not be exported"), exc)
             return False
         return True
 
@@ -500,4 +517,5 @@ class TemplateEditor(QDialog):
         self.timer.stop()
         if self.sample_job is not None:
             self.sample_job.cancel()
+            self.sample_job = None  # a sample finishing after this is not shown
         super().done(result)

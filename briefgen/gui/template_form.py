@@ -7,16 +7,18 @@ of the brief get a table. :meth:`TemplateForm.to_dict` gives the JSON back for v
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QColorDialog,
     QComboBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -60,11 +62,20 @@ CHOICES: dict[str, list[str]] = {
     "output.format": _values(OutputFormat),
 }
 TIPS: dict[str, str] = {
-    "citations.support": "none; count: “3 sources” after the marker of a sentence several sources carry; "
-    "dagger: “†” after the marker of a sentence only one source carries",
-    "citations.mark_new": "A small “new” tag before sentences that were not in the project's previous export",
+    "citations.support": str(
+        QT_TRANSLATE_NOOP(
+            "TemplateForm",
+            "none; count: “3 sources” after the marker of a sentence several sources carry; "
+            "dagger: “†” after the marker of a sentence only one source carries",
+        )
+    ),
+    "citations.mark_new": str(
+        QT_TRANSLATE_NOOP(
+            "TemplateForm", "A small “new” tag before sentences that were not in the project's previous export"
+        )
+    ),
 }
-"""Dotted path -> tooltip of its widget."""
+"""Dotted path -> tooltip of its widget (translated, context ``TemplateForm``, where shown)."""
 RANGES: dict[str, tuple[float, float, int]] = {
     "page.margins": (5, 60, 1),
     "fonts.size": (7, 16, 1),
@@ -73,18 +84,19 @@ RANGES: dict[str, tuple[float, float, int]] = {
 }
 """Dotted path (or its parent) -> (minimum, maximum, decimals)."""
 GROUP_TITLES = {
-    "title": "Title block",
-    "page": "Page",
-    "fonts": "Fonts",
-    "colours": "Colours",
-    "logo": "Logo",
-    "marking": "Protective marking",
-    "header": "Header",
-    "footer": "Footer",
-    "summary": "Summary",
-    "citations": "Citations",
-    "output": "Output",
+    "title": str(QT_TRANSLATE_NOOP("TemplateForm", "Title block")),
+    "page": str(QT_TRANSLATE_NOOP("TemplateForm", "Page")),
+    "fonts": str(QT_TRANSLATE_NOOP("TemplateForm", "Fonts")),
+    "colours": str(QT_TRANSLATE_NOOP("TemplateForm", "Colours")),
+    "logo": str(QT_TRANSLATE_NOOP("TemplateForm", "Logo")),
+    "marking": str(QT_TRANSLATE_NOOP("TemplateForm", "Protective marking")),
+    "header": str(QT_TRANSLATE_NOOP("TemplateForm", "Header")),
+    "footer": str(QT_TRANSLATE_NOOP("TemplateForm", "Footer")),
+    "summary": str(QT_TRANSLATE_NOOP("TemplateForm", "Summary")),
+    "citations": str(QT_TRANSLATE_NOOP("TemplateForm", "Citations")),
+    "output": str(QT_TRANSLATE_NOOP("TemplateForm", "Output")),
 }
+"""Group -> its title (translated, context ``TemplateForm``, where shown)."""
 PART_COLUMNS = ("type", "heading", "count", "as_list", "group_by")
 LENGTH_KINDS = ("sentences", "words", "ratio", "pages")
 """Units of the whole brief's default length (``summary``)."""
@@ -101,9 +113,10 @@ class ColourEdit(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(value, self)
         self.edit.setMaxLength(7)
+        self.edit.setAccessibleName(self.tr("Colour as #RRGGBB"))
         self.button = QPushButton("", self)
         self.button.setFixedWidth(32)
-        self.button.setAccessibleName("Choose colour")
+        self.button.setAccessibleName(self.tr("Choose colour"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit)
@@ -118,9 +131,50 @@ class ColourEdit(QWidget):
         self.changed.emit()
 
     def _choose(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.edit.text()), self, "Choose colour")
+        colour = QColorDialog.getColor(QColor(self.edit.text()), self, self.tr("Choose colour"))
         if colour.isValid():
             self.edit.setText(colour.name().upper())
+
+    def text(self) -> str:
+        return self.edit.text()
+
+
+FONT_FIELDS = ("fonts.body", "fonts.heading")
+
+
+def installed_families() -> list[str]:
+    """The font families installed on this computer, as Qt lists them (scalable ones, no private system fonts)."""
+    return [f for f in QFontDatabase.families() if QFontDatabase.isScalable(f) and not QFontDatabase.isPrivateFamily(f)]
+
+
+LOGO_FILTER = str(QT_TRANSLATE_NOOP("LogoEdit", "Images (*.png *.jpg *.jpeg *.gif *.bmp);;All files (*)"))
+"""The logo dialog's filter (translated where used)."""
+
+
+class LogoEdit(QWidget):
+    """The logo's path, typed or chosen with a file dialog."""
+
+    changed = Signal()
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(value, self)
+        self.edit.setPlaceholderText(self.tr("No logo"))
+        self.edit.setAccessibleName(self.tr("Logo file"))
+        self.button = QPushButton(self.tr("Choose lo&go…"), self)
+        self.button.setAccessibleName(self.tr("Choose a logo file"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.edit.textChanged.connect(lambda _t: self.changed.emit())
+        self.button.clicked.connect(self._choose)
+
+    def _choose(self) -> None:
+        start = os.path.dirname(self.edit.text()) if self.edit.text() else os.path.expanduser("~")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), start, self.tr(LOGO_FILTER))
+        if path:
+            self.edit.setText(path)
 
     def text(self) -> str:
         return self.edit.text()
@@ -139,7 +193,7 @@ class TemplateForm(QWidget):
         self.parts.setHorizontalHeaderLabels([_label(c) for c in PART_COLUMNS])
         self.parts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.parts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.parts.setAccessibleName("Parts of the brief")
+        self.parts.setAccessibleName(self.tr("Parts of the brief"))
         self.parts.itemChanged.connect(lambda _i: self.changed.emit())
 
     # ---- building ------------------------------------------------------------------------------------------
@@ -150,14 +204,19 @@ class TemplateForm(QWidget):
             self._layout.removeWidget(group)
             group.deleteLater()
         self._groups = []
-        general = QGroupBox("Template", self)
+        general = QGroupBox(self.tr("Template"), self)
         form = QFormLayout(general)
         for key in ("name", "label", "description"):
             form.addRow(_label(key), self._leaf(key, data.get(key, ""), general))
         self._add_group(general)
         for key, value in data.items():
             if isinstance(value, dict) and key != "summary":
-                box = QGroupBox(GROUP_TITLES.get(key, _label(key)), self)
+                title = (
+                    QCoreApplication.translate("TemplateForm", GROUP_TITLES[key])
+                    if key in GROUP_TITLES
+                    else _label(key)
+                )
+                box = QGroupBox(title, self)
                 form = QFormLayout(box)
                 self._fill(form, key, value, box)
                 self._add_group(box)
@@ -178,7 +237,19 @@ class TemplateForm(QWidget):
 
     def _leaf(self, path: str, value: Any, parent: QWidget) -> QWidget:
         widget: QWidget
-        if path in CHOICES:
+        if path in FONT_FIELDS:
+            fonts = QComboBox(parent)
+            fonts.setEditable(True)
+            fonts.addItems(CHOICES[path])
+            fonts.insertSeparator(fonts.count())
+            fonts.addItems(installed_families())
+            fonts.setCurrentText(str(value))
+            fonts.setToolTip(
+                self.tr("serif or sans (briefgen picks a font that has every character), or an installed family")
+            )
+            fonts.currentTextChanged.connect(lambda _t: self.changed.emit())
+            widget = fonts
+        elif path in CHOICES:
             combo = QComboBox(parent)
             combo.addItems(CHOICES[path])
             if str(value) not in CHOICES[path]:
@@ -199,6 +270,10 @@ class TemplateForm(QWidget):
             spin.setValue(float(value))
             spin.valueChanged.connect(lambda _v: self.changed.emit())
             widget = spin
+        elif path == "logo.path":
+            logo = LogoEdit("" if value is None else str(value), parent)
+            logo.changed.connect(self.changed.emit)
+            widget = logo
         elif isinstance(value, str) and path.startswith("colours."):
             colour = ColourEdit(value, parent)
             colour.changed.connect(self.changed.emit)
@@ -210,12 +285,12 @@ class TemplateForm(QWidget):
         widget.setAccessibleName(path)
         widget.setObjectName(path)
         if path in TIPS:
-            widget.setToolTip(TIPS[path])
+            widget.setToolTip(self.tr(TIPS[path]))
         self._widgets[path] = widget
         return widget
 
     def _summary_group(self, summary: dict[str, Any]) -> QGroupBox:
-        box = QGroupBox(GROUP_TITLES["summary"], self)
+        box = QGroupBox(self.tr(GROUP_TITLES["summary"]), self)
         form = QFormLayout(box)
         algo = QComboBox(box)
         from briefgen.gui.engine_choices import algorithm_choices
@@ -238,13 +313,13 @@ class TemplateForm(QWidget):
             w.setAccessibleName(path)
             w.setObjectName(path)
             self._widgets[path] = w
-        form.addRow("Algorithm", algo)
-        form.addRow("Length in", kind)
-        form.addRow("Length", value)
+        form.addRow(self.tr("Algorithm"), algo)
+        form.addRow(self.tr("Length in"), kind)
+        form.addRow(self.tr("Length"), value)
         return box
 
     def _parts_group(self, parts: list[dict[str, Any]]) -> QGroupBox:
-        box = QGroupBox("Parts of the brief (in order)", self)
+        box = QGroupBox(self.tr("Parts of the brief (in order)"), self)
         layout = QVBoxLayout(box)
         self.parts.setParent(box)
         self.parts.blockSignals(True)
@@ -254,10 +329,10 @@ class TemplateForm(QWidget):
         self.parts.blockSignals(False)
         buttons = QHBoxLayout()
         for text, slot in (
-            ("Add part", self._new_part),
-            ("Remove part", self._remove_part),
-            ("Move up", lambda: self._move_part(-1)),
-            ("Move down", lambda: self._move_part(1)),
+            (self.tr("Add p&art"), self._new_part),
+            (self.tr("Remo&ve part"), self._remove_part),
+            (self.tr("Move u&p"), lambda: self._move_part(-1)),
+            (self.tr("Move do&wn"), lambda: self._move_part(1)),
         ):
             b = QPushButton(text, box)
             b.clicked.connect(slot)
@@ -295,6 +370,13 @@ class TemplateForm(QWidget):
         group.setCurrentText(str(part.get("group_by", GroupBy.SECTION)))
         group.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.parts.setCellWidget(row, 4, group)
+        for widget, name in (
+            (type_combo, self.tr("Part {n} type")),
+            (count, self.tr("Part {n} count")),
+            (as_list, self.tr("Part {n} as a list")),
+            (group, self.tr("Part {n} grouped by")),
+        ):
+            widget.setAccessibleName(name.format(n=row + 1))
 
     def _part_at(self, row: int) -> dict[str, Any]:
         type_combo = self.parts.cellWidget(row, 0)
@@ -351,6 +433,8 @@ class TemplateForm(QWidget):
             return int(value) if w.decimals() == 0 or value == int(value) else value
         if isinstance(w, ColourEdit):
             return w.text()
+        if isinstance(w, LogoEdit):
+            return w.text().strip() or None
         assert isinstance(w, QLineEdit)
         text = w.text()
         return None if path == "logo.path" and not text.strip() else text

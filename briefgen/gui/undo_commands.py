@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from briefgen.model import Metadata
@@ -51,7 +52,7 @@ class SetMarksCommand(QUndoCommand):
 
 class EditMetadataCommand(QUndoCommand):
     def __init__(self, workspace: Workspace, article_id: str, metadata: Metadata | None) -> None:
-        super().__init__("Edit citation details")
+        super().__init__(QCoreApplication.translate("Workspace", "Edit citation details"))
         self.workspace = workspace
         self.article_id = article_id
         self.before = workspace.state.metadata.get(article_id)

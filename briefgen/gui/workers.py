@@ -52,14 +52,17 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self._progress, self.token)
-        except Cancelled:
-            self.signals.cancelled.emit()
-        except BaseException as exc:  # reported to the UI thread, which shows it
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)  # work that completed is reported even if cancelled late
-        self.signals.done.emit()
+            try:
+                result = self.fn(self._progress, self.token)
+            except Cancelled:
+                self.signals.cancelled.emit()
+            except BaseException as exc:  # reported to the UI thread, which shows it
+                self.signals.failed.emit(exc)
+            else:
+                self.signals.finished.emit(result)  # work that completed is reported even if cancelled late
+            self.signals.done.emit()
+        except RuntimeError:  # the window went away while this ran (quit): nobody is left to tell
+            pass
 
 
 class JobRunner(QObject):

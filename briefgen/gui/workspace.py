@@ -66,7 +66,9 @@ class Workspace(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.state = WorkspaceState()
+        self.new_state: Callable[[], WorkspaceState] = WorkspaceState
+        """What "New project" starts from (the app sets it from the preferences)."""
+        self.state = self.new_state()
         self.undo_stack = QUndoStack(self)
         self.path: str | None = None
         self._unsaved_extra = False
@@ -117,21 +119,21 @@ class Workspace(QObject):
         """Add the sources not there yet; False (and nothing changes, nothing to save) when there are none."""
         new = list(sources)
         n = len({s.id for s in new} - {s.id for s in self.state.corpus.sources})
-        label = "Add source" if n == 1 else f"Add {n} sources"
+        label = self.tr("Add source") if n == 1 else self.tr("Add {n} sources", "", n).format(n=n)
         return self._change_sources(lambda state: state.add_sources(new), label)
 
     def set_corpus(self, corpus: Corpus) -> bool:
-        return self._change_sources(lambda state: state.set_corpus(corpus), "Replace sources")
+        return self._change_sources(lambda state: state.set_corpus(corpus), self.tr("Replace sources"))
 
     def remove_source(self, source_id: str) -> bool:
         if not self.state.corpus.has(source_id):
             return False
-        return self._change_sources(lambda state: state.remove_source(source_id), "Remove source")
+        return self._change_sources(lambda state: state.remove_source(source_id), self.tr("Remove source"))
 
     def move_source(self, source_id: str, new_index: int) -> bool:
         if not self.state.corpus.has(source_id):
             return False
-        return self._change_sources(lambda state: state.move_source(source_id, new_index), "Move source")
+        return self._change_sources(lambda state: state.move_source(source_id, new_index), self.tr("Move source"))
 
     def sources_snapshot(self) -> SourcesSnapshot:
         return SourcesSnapshot.of(self.state)
@@ -158,19 +160,19 @@ class Workspace(QObject):
         ids = set(section_ids)
         new = self.state.deselected - ids if ticked else self.state.deselected | ids
         if new != self.state.deselected:
-            label = "Tick sections" if ticked else "Untick sections"
+            label = self.tr("Tick sections") if ticked else self.tr("Untick sections")
             self.undo_stack.push(SetDeselectedCommand(self, frozenset(new), label))
 
     def toggle_pin(self, sentence_id: str) -> None:
         """Pin (or unpin) a sentence. Pinning a sentence of an unticked section also ticks that section, in the
         same undo step: a pin outside the ticked text could not reach the brief."""
         pins, excludes = set(self.state.pins), set(self.state.excludes)
-        label = _toggle(sentence_id, pins, excludes, ("Pin sentence", "Unpin sentence"))
+        label = _toggle(sentence_id, pins, excludes, (self.tr("Pin sentence"), self.tr("Unpin sentence")))
         section = self.unticked_section_of(sentence_id) if sentence_id in pins else None
         if section is None:
             self._push_marks(pins, excludes, label)
             return
-        self.undo_stack.beginMacro("Pin sentence and tick its section")
+        self.undo_stack.beginMacro(self.tr("Pin sentence and tick its section"))
         self.tick([section], True)
         self._push_marks(pins, excludes, label)
         self.undo_stack.endMacro()
@@ -185,7 +187,7 @@ class Workspace(QObject):
 
     def toggle_exclude(self, sentence_id: str) -> None:
         pins, excludes = set(self.state.pins), set(self.state.excludes)
-        label = _toggle(sentence_id, excludes, pins, ("Exclude sentence", "Include sentence"))
+        label = _toggle(sentence_id, excludes, pins, (self.tr("Exclude sentence"), self.tr("Include sentence")))
         self._push_marks(pins, excludes, label)
 
     def _push_marks(self, pins: set[str], excludes: set[str], label: str) -> None:
@@ -242,18 +244,18 @@ class Workspace(QObject):
 
     def set_budget(self, budget: Budget) -> None:
         if budget != self.state.budget:
-            self._steer(Steering(budget, self.state.algorithm, self.state.template), "Change length", True)
+            self._steer(Steering(budget, self.state.algorithm, self.state.template), self.tr("Change length"), True)
 
     def set_algorithm(self, name: str) -> None:
         if name != self.state.algorithm:
-            self._steer(Steering(self.state.budget, name, self.state.template), "Change method")
+            self._steer(Steering(self.state.budget, name, self.state.template), self.tr("Change method"))
 
     def set_template(self, name: str, budget: Budget | None = None) -> None:
         """Use the template *name*; with *budget*, also take that length (a template's own default length),
         in one change so the preview and the saved project agree."""
         after = Steering(budget if budget is not None else self.state.budget, self.state.algorithm, name)
         if after != self.steering():
-            self._steer(after, "Change template")
+            self._steer(after, self.tr("Change template"))
 
     def _steer(self, after: Steering, label: str, length_only: bool = False) -> None:
         from briefgen.gui.undo_commands import SetSteeringCommand

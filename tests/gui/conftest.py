@@ -43,6 +43,7 @@ def window(qtbot, monkeypatch: pytest.MonkeyPatch) -> Iterator[MainWindow]:
     monkeypatch.setattr(io, "ask_location", _unexpected_prompt)
     monkeypatch.setattr(io, "ask_save_path", _unexpected_prompt)
     monkeypatch.setattr(io, "ask_open_path", _unexpected_prompt)
+    monkeypatch.setattr(io, "ask_outside", _unexpected_prompt)
     monkeypatch.setattr(io, "tell_changed", lambda _changes: None)
     win.show()
     yield win

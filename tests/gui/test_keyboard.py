@@ -24,9 +24,11 @@ from briefgen.gui.about import show_about
 from briefgen.gui.app import ask_recover
 from briefgen.gui.errors_dialog import open_error_dialogs, show_error
 from briefgen.gui.export_dialog import ExportDialog
+from briefgen.gui.help import UserGuide
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.mnemonics import mnemonic_of
 from briefgen.gui.pdf_preview import PdfPreviewDialog
+from briefgen.gui.preferences import PreferencesDialog
 from briefgen.gui.project_io import ProjectIO
 from briefgen.gui.shortcuts import ShortcutsDialog
 from briefgen.gui.template_editor import TemplateEditor
@@ -115,23 +117,17 @@ def _mnemonics(window: QWidget) -> dict[str, list[QWidget | QAction]]:
     return found
 
 
-def _clashes(found: dict[str, list[QWidget | QAction]], outside: QWidget | None = None) -> dict[str, list[str]]:
-    """Letters reaching more than one control; with *outside*, clashes only among *outside*'s children (a form
-    another module builds) are left out."""
-
-    def inside(w: QWidget | QAction) -> bool:
-        return outside is not None and isinstance(w, QWidget) and outside.isAncestorOf(w)
-
+def _clashes(found: dict[str, list[QWidget | QAction]]) -> dict[str, list[str]]:
+    """Letters reaching more than one control."""
     return {
         letter: [w.text() if hasattr(w, "text") else w.objectName() for w in ws]
         for letter, ws in found.items()
-        if len(ws) > 1 and not all(inside(w) for w in ws)
+        if len(ws) > 1
     }
 
 
 def test_mnemonics_are_unique_in_the_main_window_and_its_menus(window: MainWindow) -> None:
-    # the citation form's own labels are metadata_form.py's; what matters here is that nothing else clashes
-    assert _clashes(_mnemonics(window), outside=window.metadata_form) == {}
+    assert _clashes(_mnemonics(window)) == {}
     for menu in window.menuBar().findChildren(QMenu):
         letters = [mnemonic_of(a.text()) for a in menu.actions() if not a.isSeparator()]
         letters = [x for x in letters if x]
@@ -145,14 +141,13 @@ def test_mnemonics_are_unique_in_the_export_dialog_and_the_template_editor(windo
     editor = TemplateEditor("policy-brief", window.runner, window)
     assert _clashes(_mnemonics(editor)) == {}
     editor.close()
+    preferences = PreferencesDialog(window.settings, window)
+    assert _clashes(_mnemonics(preferences)) == {}
+    preferences.deleteLater()
 
 
-def _button_texts(widget: QWidget, skip: QWidget | None = None) -> list[str]:
-    return [
-        b.text()
-        for b in widget.findChildren(QAbstractButton)
-        if b.text() and b.window() is widget and not (skip is not None and skip.isAncestorOf(b))
-    ]
+def _button_texts(widget: QWidget) -> list[str]:
+    return [b.text() for b in widget.findChildren(QAbstractButton) if b.text() and b.window() is widget]
 
 
 def _answer_next_dialog(record: list[list[str]], press: str) -> None:
@@ -193,11 +188,13 @@ def test_every_dialog_button_has_a_mnemonic(qtbot, window: MainWindow, tmp_path:
     texts += _button_texts(preview)
     preview.close()
     editor = TemplateEditor("policy-brief", window.runner, window)
-    texts += _button_texts(editor, skip=editor.form)  # the form's own part buttons are template_form.py's
+    texts += _button_texts(editor)
     texts += _modal_buttons(lambda: editor.ask_name("Save as new template", "team"))
     texts += _modal_buttons(lambda: editor.confirm_delete("team"))
     editor.close()
     texts += _button_texts(ShortcutsDialog(window))
+    texts += _button_texts(PreferencesDialog(window.settings, window))
+    texts += _button_texts(UserGuide(window))
     box = show_error(window, "Something", ValueError("bad"))
     texts += _button_texts(box)
     box.close()
