@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from briefgen.brief import Brief, PartKind
-from briefgen.render.common import clean, split_urls
+from briefgen.render.common import clean, split_urls, subtitle
 from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import FOOTNOTES, brief_markers, style_of
 from briefgen.render.style import MarkingPlacement, RenderStyle
@@ -91,10 +91,22 @@ def _title_block(brief: Brief, style: RenderStyle | None) -> str:
         )
     elif top and brief.marking:
         out.append(f"<p class='marking'>{escape(brief.marking)}</p>")
+    if style is None:
+        out.append(f"<h1>{escape(brief.title)}</h1>")
+        sub = " · ".join(x for x in (brief.subtitle, brief.author, brief.organisation, brief.date) if x)
+        if sub:
+            out.append(f"<p class='sub'>{escape(sub)}</p>")
+        return "".join(out)
+    tb = style.title_block  # the lines the export's title block has, in its order
+    if tb.show_organisation and brief.organisation:
+        out.append(f"<p class='sub'>{escape(brief.organisation.upper())}</p>")
     out.append(f"<h1>{escape(brief.title)}</h1>")
-    sub = " · ".join(x for x in (brief.subtitle, brief.author, brief.organisation, brief.date) if x)
-    if sub:
-        out.append(f"<p class='sub'>{escape(sub)}</p>")
+    sub_line = subtitle(brief, style)
+    if sub_line:
+        out.append(f"<p class='sub'>{escape(sub_line)}</p>")
+    meta = [m for m in (brief.author if tb.show_author else None, brief.date if tb.show_date else None) if m]
+    if meta:
+        out.append(f"<p class='sub'>{escape('  ·  '.join(meta))}</p>")
     return "".join(out)
 
 

@@ -94,6 +94,8 @@ class MainWindow(QMainWindow):
         self.preferences_dialog: QWidget | None = None
         self.guide: QWidget | None = None
         self.url_dialog: QWidget | None = None
+        self.last_url = ""
+        """The web address asked for last (Add from web address offers it again)."""
         apply_url_preferences(self.settings)
         self.setAcceptDrops(True)
         self._build_widgets()
@@ -378,7 +380,10 @@ class MainWindow(QMainWindow):
         if before == 0 and self.workspace.state.corpus.sources:
             self.select_item(self.workspace.state.corpus.sources[0].sections[0].id)
         if errors:
-            show_errors(self, self.tr("Some sources could not be read"), list(errors))
+            title = (
+                self.tr("A source could not be read") if len(errors) == 1 else self.tr("Some sources could not be read")
+            )
+            show_errors(self, title, list(errors))
         elif not corpus.sources:
             self.status_label.setText(self.tr("No readable sources were found there."))
         elif not added:
@@ -409,9 +414,16 @@ class MainWindow(QMainWindow):
                 self, self.tr("Web sources are turned off"), ValueError(self.tr("Turn them on in Edit › Preferences."))
             )
             return
-        dialog = UrlDialog(self)
+        dialog = UrlDialog(self, self.last_url)
         self.url_dialog = dialog
-        dialog.accepted.connect(lambda: self.add_paths([a] if (a := dialog.address()) else []))
+
+        def fetch() -> None:
+            address = dialog.address()
+            if address:
+                self.last_url = address
+                self.add_paths([address])
+
+        dialog.accepted.connect(fetch)
         dialog.open()
 
     # ---- navigation ----------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ stored as ``https://doi.org/…``); anything else is said to be wrong under the 
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
@@ -31,6 +33,8 @@ ACCESSIBLE_NAMES = {
     "url": str(QT_TRANSLATE_NOOP("MetadataForm", "Citation url")),
 }
 """Field -> the accessible name of its box (translated where used)."""
+ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+"""The date forms citations use."""
 BAD_FIELD = "border: 2px solid #B3261E;"
 
 
@@ -95,6 +99,7 @@ class MetadataForm(QWidget):
         if self.article_id is None:
             return
         values = {name: (edit.text().strip() or None) for name, edit in self.fields.items()}
+        values["date"] = self._checked_date(values["date"])
         problem = url_problem(values["url"])
         self._show_url_problem(problem)
         if problem is None:
@@ -102,6 +107,28 @@ class MetadataForm(QWidget):
         else:
             values["url"] = self.workspace.state.metadata.get(self.article_id, Metadata()).url
         self.workspace.edit_metadata(self.article_id, Metadata(**values))
+
+    def _checked_date(self, typed: str | None) -> str | None:
+        """The typed date in the form citations use: "5 March 2025" becomes 2025-03-05 (shown so); a text that
+        is no date is marked and not stored (the article keeps its previous date)."""
+        field = self.fields["date"]
+        if typed is None or ISO_DATE.fullmatch(typed):
+            field.setStyleSheet("")
+            field.setAccessibleDescription("")
+            return typed
+        from briefgen.ingest.dates import to_iso
+
+        iso = to_iso(typed)
+        if iso is not None:
+            field.setText(iso)
+            field.setStyleSheet("")
+            field.setAccessibleDescription("")
+            return iso
+        field.setStyleSheet(BAD_FIELD)
+        field.setAccessibleDescription(self.tr("Not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"))
+        field.setToolTip(self.tr("Not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY"))
+        assert self.article_id is not None
+        return self.workspace.state.metadata.get(self.article_id, Metadata()).date
 
     def url_problem_text(self) -> str | None:
         """What the form says is wrong with the URL field, or ``None``."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -117,7 +118,9 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Default te&mplate:"), self.template)
         form.addRow("", self.use_template_length)
-        form.addRow(self.tr("Default &length:"), length_row)
+        length_label = QLabel(self.tr("Default &length:"), self)
+        length_label.setBuddy(self.length_value)  # a row of two fields: the label reaches the number
+        form.addRow(length_label, length_row)
         form.addRow(self.tr("Default met&hod:"), self.algorithm)
         form.addRow(self.tr("Autosave &every:"), self.autosave)
         form.addRow("", self.reopen)

@@ -74,12 +74,30 @@ def plain(text: str) -> str:
     return "".join(out).rstrip("…").rstrip(".").strip()
 
 
+NAMED_KEYS = frozenset(
+    {"Esc", "Del", "Backspace", "Return", "Enter", "Tab", "Space", "Home", "End", "PgUp", "PgDown", "Ins"}
+    | {f"F{n}" for n in range(1, 13)}
+)
+"""Keys on an ordinary keyboard that have a name rather than a character."""
+
+
+def typeable(portable: str) -> bool:
+    """False for bindings no ordinary keyboard has (``F14``, a media ``Undo`` key): the list shows what a user
+    can press. *portable* is the sequence in Qt's portable text form."""
+    last = portable.split("+")[-1] if portable not in ("+", "Ctrl++") else "+"
+    return len(last) == 1 or last in NAMED_KEYS
+
+
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:
     """(what, keys) for every action of *window* that has a shortcut, in the order they were made. An action
     that works in one pane only says where; the same action in several panes is listed once."""
     rows: dict[tuple[str, str], list[str]] = {}
     for action in window.findChildren(QAction):
-        keys = [k for k in action.shortcuts() if not k.isEmpty()]
+        keys = [
+            k
+            for k in action.shortcuts()
+            if not k.isEmpty() and typeable(k.toString(QKeySequence.SequenceFormat.PortableText))
+        ]
         owner = action.parent()
         if not keys or not isinstance(owner, QWidget) or owner.window() is not window:
             continue

@@ -40,7 +40,9 @@ def apply_url_preferences(settings: Settings) -> None:
 class UrlDialog(QDialog):
     """Asks for a web address; OK is enabled only for an http or https address."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, last: str = "") -> None:
+        """*last* is the address asked for before (shown again, so a failed fetch can be retried or corrected),
+        unless the clipboard holds another web address."""
         super().__init__(parent)
         self.setObjectName("urlDialog")
         self.setWindowTitle(self.tr("Add from web address"))
@@ -64,7 +66,7 @@ class UrlDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.buttons)
         self.edit.textChanged.connect(self._check)
-        pasted = web_address(QGuiApplication.clipboard().text())
+        pasted = web_address(QGuiApplication.clipboard().text()) or web_address(last)
         if pasted:
             self.edit.setText(pasted)
             self.edit.selectAll()

@@ -127,3 +127,20 @@ def test_template_form_offers_support_and_new_marks_and_round_trips(qtbot) -> No
     edited = template_from_dict(form.to_dict(), "test")
     assert (edited.citations.support, edited.citations.mark_new) == ("dagger", True)
     assert edited.citations.style == get_template("policy-brief").citations.style
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("5 March 2025", "2025-03-05"), ("March 2025", "2025-03"), ("2025-03-05", "2025-03-05"), ("2025", "2025")],
+)
+def test_a_date_written_in_words_is_stored_in_the_citation_form(form: MetadataForm, typed: str, stored: str) -> None:
+    _type(form, "date", typed)
+    assert _stored(form).date == stored
+    assert form.fields["date"].text() == stored and not form.fields["date"].styleSheet()
+
+
+def test_a_text_that_is_no_date_is_marked_and_not_stored(form: MetadataForm) -> None:
+    _type(form, "date", "2024-01-02")
+    _type(form, "date", "sometime soon")
+    assert _stored(form).date == "2024-01-02"
+    assert form.fields["date"].styleSheet() and "YYYY-MM-DD" in form.fields["date"].accessibleDescription()

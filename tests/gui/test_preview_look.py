@@ -52,3 +52,14 @@ def test_the_preview_takes_the_templates_colours_fonts_and_marking(qtbot, window
     assert style.colours.marking.upper() in _tables(window), "the marking banner in the template's colour"
     font = window.preview_pane.document().defaultFont()
     assert "Sans" in font.family() or font.family() in ("Arial", "Liberation Sans"), font.family()
+
+
+def test_the_title_block_shows_what_the_templates_title_block_shows(qtbot, window: MainWindow, seeds_dir: Path) -> None:
+    load(qtbot, window, sorted(seeds_dir.iterdir()))
+    with qtbot.waitSignal(window.preview.updated, timeout=LOAD_TIMEOUT_MS):
+        window.choose_template("research-digest")  # its subtitle carries the date, and show_date is off
+    qtbot.waitUntil(window.preview_pane.is_complete)
+    brief = current(window).brief
+    text = window.preview_pane.toPlainText()
+    head = text[: text.index(brief.parts[0].heading)]
+    assert brief.date in head and head.count(brief.date) == 1, head

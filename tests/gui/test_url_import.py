@@ -109,3 +109,10 @@ def test_a_link_dropped_from_a_browser_is_added_unless_web_sources_are_off(
     with qtbot.waitSignal(window.preview.updated, timeout=LOAD_TIMEOUT_MS):
         drop()
     assert [s.path for s in window.workspace.state.corpus.sources] == [page_url]
+
+
+def test_the_last_address_is_offered_again_to_retry(qtbot, window: MainWindow) -> None:
+    QGuiApplication.clipboard().setText("no link here")
+    dialog = UrlDialog(window, last="https://example.org/failed-once")
+    qtbot.addWidget(dialog)
+    assert dialog.edit.text() == "https://example.org/failed-once"
