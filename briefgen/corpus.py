@@ -39,12 +39,14 @@ class Corpus:
         self._articles: dict[str, tuple[Source, Article]] = {}
         self._sections: dict[str, tuple[Source, Article, Section]] = {}
         self._sentences: dict[str, SentenceRef] = {}
+        self._section_order: dict[str, int] = {}
         position = 0
         for src in self.sources:
             for art in src.articles:
                 self._articles[art.id] = (src, art)
                 for sec in art.sections:
                     self._sections[sec.id] = (src, art, sec)
+                    self._section_order[sec.id] = len(self._section_order)
                     for sent in sec.sentences:
                         self._sentences[sent.id] = SentenceRef(src, art, sec, sent, position)
                         position += 1
@@ -104,4 +106,6 @@ class Corpus:
                 wanted.update(sec.id for sec in self._sources[any_id].sections)
             else:
                 raise KeyError(any_id)
-        return [sec.id for _, _, sec in self.sections() if sec.id in wanted]
+        if len(wanted) == 1:  # one section (asked for one by one in large selections): no walk over all of them
+            return list(wanted)
+        return sorted(wanted, key=self._section_order.__getitem__)

@@ -53,6 +53,9 @@ __all__ = [
 FIGURE_SLACK = 6
 """Extra key-figure candidates asked of the summariser, for those the key points or the budget take."""
 LEFT_TO_FIT = "left out to fit the length"
+NOTHING_NEW = "nothing in it stands alone that the brief does not already say"
+"""A section without a sentence of its own in the brief although there was room: its sentences are questions,
+lean on what comes before them, or repeat other sources."""
 
 _KINDS = {
     PartType.KEY_POINTS: PartKind.KEY_POINTS,
@@ -208,10 +211,19 @@ def _section_parts(
 ) -> list[Part]:
     parts: list[Part] = []
     previous_sub: str | None = None
+    elsewhere = {  # sections whose sentences other parts (key points, summary, quotes…) already show
+        c.section
+        for kind, sentences in filled.parts.items()
+        if kind != PartType.SECTIONS
+        for s in sentences
+        for c in s.citations
+    }
     for group in groups:
         chosen = sorted(filled.groups.get(group.key, ()), key=position)
         if not chosen:
-            left_out.append(LeftOut(PartType.SECTIONS, group.heading, LEFT_TO_FIT))
+            if not elsewhere.intersection(group.sections, group.copies):  # its story is not in the brief at all
+                cut = filled.full or filled.unplaced.intersection(group.sections, group.copies)
+                left_out.append(LeftOut(PartType.SECTIONS, group.heading, LEFT_TO_FIT if cut else NOTHING_NEW))
             continue
         # the article a run of sections comes from is named once, above its first section
         shown = group.subheading if group.subheading not in (previous_sub, None) else None

@@ -154,26 +154,26 @@ def compare(a: Sequence[Fact], b: Sequence[Fact]) -> int | None:
 
 def difference_units(corpus: Corpus, summary: Summary, section_ids: Sequence[str]) -> list[Unit]:
     """Disagreements, most important first; each the sources' own sentences, one per source."""
+    if len({corpus.section_context(section_id)[0].id for section_id in section_ids}) < 2:
+        return []  # sources can only differ from each other: one source has nothing to compare
     score = {c.sentence: s.score for s in summary.sentences for c in s.citations}
     refs: list[SentenceRef] = []
     found: list[list[Fact]] = []
     frames: list[str] = []
+    read: dict[tuple[str, tuple[int, int, int] | None], tuple[list[Fact], str] | None] = {}
     for section_id in section_ids:
         _, article, section = corpus.section_context(section_id)
         anchor = article_day(article.metadata.date)
         for sentence in section.sentences:
-            text = sentence.text
-            if not stands_alone(text) or leans_on_previous(text) or len(text.split()) > MAX_WORDS:
-                continue
-            these = facts(text, anchor)
-            if not these:
-                continue
-            words = frame(text, these)
-            if len(word_set(words)) < MIN_FRAME_WORDS:
+            key = (sentence.text, anchor)
+            if key not in read:  # a sentence repeated in the selection is read once
+                read[key] = _candidate(sentence.text, anchor)
+            candidate = read[key]
+            if candidate is None:
                 continue
             refs.append(corpus.sentence(sentence.id))
-            found.append(these)
-            frames.append(words)
+            found.append(candidate[0])
+            frames.append(candidate[1])
     groups: dict[int, list[int]] = {}
     for i, root in enumerate(duplicate_groups(frames)):
         groups.setdefault(root, []).append(i)
@@ -201,6 +201,19 @@ def difference_units(corpus: Corpus, summary: Summary, section_ids: Sequence[str
         ranked.append(((-top, -sources, min(refs[a[0]].position for a in accounts)), Unit(tuple(sentences))))
     ranked.sort(key=lambda item: item[0])
     return [unit for _, unit in ranked[:MAX_CANDIDATES]]
+
+
+def _candidate(text: str, anchor: tuple[int, int, int] | None) -> tuple[list[Fact], str] | None:
+    """A sentence's facts and frame, or None when it cannot take part in a disagreement."""
+    if not stands_alone(text) or leans_on_previous(text) or len(text.split()) > MAX_WORDS:
+        return None
+    these = facts(text, anchor)
+    if not these:
+        return None
+    words = frame(text, these)
+    if len(word_set(words)) < MIN_FRAME_WORDS:
+        return None
+    return these, words
 
 
 def _accounts(

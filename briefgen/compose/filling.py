@@ -28,6 +28,7 @@ from briefgen.compose.quotes import quote_candidates
 from briefgen.compose.timeline import timeline_units
 from briefgen.compose.units import Unit, single
 from briefgen.corpus import Corpus
+from briefgen.model import Sentence
 from briefgen.summarize.api import Summary, SummarySentence
 from briefgen.summarize.standalone import is_question, leans_on_previous
 from briefgen.templates.schema import PartSpec, PartType, Template
@@ -59,6 +60,10 @@ class Filled:
     """Part type -> how many candidates it had (the listed parts)."""
     units: dict[str, list[Unit]] = field(default_factory=dict)
     """Listed part type -> the units placed in it, in the order placed."""
+    unplaced: set[str] = field(default_factory=set)
+    """Sections with a ranked sentence that found no room (what the length left out)."""
+    full: bool = True
+    """The length is (all but) used up: less room is left than two typical sentences take."""
 
 
 class _Used:
@@ -101,6 +106,7 @@ class Filler:
         self.home: dict[str, str] = {}
         """Sentence id (and every id it is cited from) -> the part (or ``sections`` group key) holding it."""
         self.ranking = sorted(summary.sentences, key=lambda s: (not s.pinned, s.rank, self.position(s)))
+        self._siblings: dict[str, tuple[Sentence, ...]] = {}
 
     def position(self, s: SummarySentence) -> int:
         return self.corpus.sentence(s.id).position
@@ -136,6 +142,9 @@ class Filler:
             if part in self.specs:
                 self.fill_listed(part, self.listed_candidates(part), allocated)
         self.fill_flexible(allocated)
+        self.out.unplaced = {s.citations[0].section for s in self.ranking if not self.used.has(s)}
+        sizes = sorted(self.size(s) for s in self.ranking) or [1]
+        self.out.full = self.limit.total - self.total_used < 2 * max(1, sizes[len(sizes) // 2])
         return self.out
 
     def listed_candidates(self, part: str) -> list[Unit]:
@@ -280,6 +289,8 @@ class Filler:
     def previous(self, sentence_id: str) -> str | None:
         """The sentence before *sentence_id* in its section (``None`` for a section's first sentence)."""
         ref = self.corpus.sentence(sentence_id)
-        siblings = ref.section.sentences
+        siblings = self._siblings.get(ref.section.id)
+        if siblings is None:  # a section's sentences are gathered once (a section may hold very many)
+            siblings = self._siblings[ref.section.id] = ref.section.sentences
         index = ref.position - self.corpus.sentence(siblings[0].id).position  # positions run on within a section
         return siblings[index - 1].id if index > 0 else None

@@ -94,6 +94,8 @@ _DATES = re.compile(
     r"|\b(?P<n>(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)|\d{1,2})\s+"
     r"(?P<ago>(?i:days?|months?|years?))\s+(?i:ago)\b"
 )
+_MAYBE_DATE = re.compile(r"\d|(?i:yesterday|tomorrow|day|month|year)|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")
+"""Something every match of ``_DATES`` contains: a cheap test that spares most sentences the full pattern."""
 _FUTURE = re.compile(
     r"\b(?:will|shall|won't|won’t|\w+'ll|\w+’ll|due|scheduled|expected to|set to|planned|plans? to|going to|next"
     r"|upcoming|intends? to|aims? to)\b",
@@ -147,6 +149,8 @@ def date_label(when: Day) -> str:
 def date_mentions(text: str, anchor: Day | None) -> list[DateMention]:
     """The dates named in *text*, in order, placed where they can be (*anchor*: the article's date)."""
     out: list[DateMention] = []
+    if not _MAYBE_DATE.search(text):
+        return out
     for match in _DATES.finditer(text):
         when, placed = _resolve(match, text, anchor)
         if placed and not _valid(when):
@@ -175,15 +179,17 @@ def timeline_units(corpus: Corpus, summary: Summary, section_ids: Sequence[str])
     anchors = _anchors(corpus, summary, section_ids)
     places = _other_places(corpus, section_ids)
     found: list[tuple[tuple[float, int, int, int], Unit]] = []
+    dated: dict[tuple[str, Day | None], DateMention | None] = {}  # a repeated sentence is read once
     for section_id in section_ids:
         if section_id in summary.copies:
             continue  # a republished copy: its events are the original's
         anchor = anchors.get(section_id)
         for sentence in corpus.section(section_id).sentences:
             text = sentence.text
-            if not _usable(text):
-                continue
-            when = event_date(text, anchor)
+            key = (text, anchor)
+            if key not in dated:
+                dated[key] = event_date(text, anchor) if _usable(text) else None
+            when = dated[key]
             if when is None:
                 continue
             ref = corpus.sentence(sentence.id)

@@ -20,10 +20,18 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from briefgen.progress import CancelToken, check
+
 _WORDS = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 """Words as :func:`briefgen.nlp.tokenize_words` finds them, split at hyphens ("track-two" = "track two")."""
 NEAR_DUPLICATE = 0.8
 MIN_WORDS = 4
+_PREFIX_BUDGET_BASE = 200_000
+_PREFIX_BUDGET_PER_SET = 40
+"""Postings entries exact prefix filtering may scan: ``BASE + PER_SET * sets``. Ordinary prose needs about 30
+per sentence (the BBC set: 1.1 million for 36,000 distinct sentences); text made of common words only needs
+far more, and gets MinHash candidates instead."""
+_CHECK_EVERY = 4096
 _FACT = re.compile(r"\d|n't$")
 _NEGATIONS = frozenset({"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "without", "cannot"})
 
@@ -56,57 +64,126 @@ def same_facts(wa: frozenset[str], wb: frozenset[str]) -> bool:
     return not any(_FACT.search(word) or word in _NEGATIONS for word in wa ^ wb)
 
 
-def duplicate_groups(texts: Sequence[str]) -> list[int]:
-    """For each text, the index of the first text of its group (itself when it has no duplicate)."""
-    sets = [word_set(t) for t in texts]
-    parent = list(range(len(texts)))
+def duplicate_groups(texts: Sequence[str], cancel: CancelToken | None = None) -> list[int]:
+    """For each text, the index of the first text of its group (itself when it has no duplicate).
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    Raises :class:`~briefgen.errors.Cancelled` when *cancel* is set (checked every few thousand sentences).
+    """
+    # exact buckets: sentences with the same word set (or, without words, the same text) are one group at once,
+    # and only the first of each bucket takes part in the search for near-duplicates
+    first: dict[object, int] = {}
+    bucket = [0] * len(texts)
+    known: dict[str, frozenset[str]] = {}
+    indices: list[int] = []
+    sets: list[frozenset[str]] = []
+    for i, text in enumerate(texts):
+        if i % _CHECK_EVERY == 0:
+            check(cancel)
+        words = known.get(text)
+        if words is None:
+            words = known[text] = word_set(text)
+        key: object = words if words else ("text", text.strip())
+        j = bucket[i] = first.setdefault(key, i)
+        if j == i and len(words) >= MIN_WORDS:
+            indices.append(i)
+            sets.append(words)
+    del known, first
+    groups = _Groups(len(sets))
+    prefixes = _prefixes(sets)
+    if _prefix_cost(prefixes) <= _PREFIX_BUDGET_BASE + _PREFIX_BUDGET_PER_SET * len(sets):
+        _prefix_join(sets, prefixes, groups, cancel)
+    else:
+        del prefixes
+        _minhash_join(sets, groups, cancel)
+    root = {indices[k]: indices[groups.find(k)] for k in groups.merged()}
+    return [root.get(j, j) for j in bucket]
 
-    def union(i: int, j: int) -> None:
-        ri, rj = find(i), find(j)
+
+class _Groups:
+    """Union-find over ``0..n-1`` whose roots are always the smallest member."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
+        root = i
+        while parent[root] != root:
+            root = parent[root]
+        while parent[i] != root:
+            parent[i], i = root, parent[i]
+        return root
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
         if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+            self.parent[max(ri, rj)] = min(ri, rj)
 
-    # short sentences (and ones without words): equal word sets (or equal text) only
-    exact: dict[object, int] = {}
-    for i, words in enumerate(sets):
-        if len(words) < MIN_WORDS:
-            key: object = words if words else ("text", texts[i].strip())
-            if key in exact:
-                union(exact[key], i)
-            else:
-                exact[key] = i
+    def merged(self) -> list[int]:
+        return [i for i, p in enumerate(self.parent) if p != i]
 
-    # words ordered rarest first; any fixed order gives the same groups, the rarest-first one gives short prefixes
-    frequency = Counter(w for words in sets if len(words) >= MIN_WORDS for w in words)
+
+def _similar_sets(a: frozenset[str], b: frozenset[str]) -> bool:
+    n, m = len(a), len(b)
+    return len(a & b) >= NEAR_DUPLICATE * (n + m) / (1 + NEAR_DUPLICATE) - 1e-9 and same_facts(a, b)
+
+
+def _prefixes(sets: Sequence[frozenset[str]]) -> list[list[str]]:
+    """Each set's prefix: its first ``n - ceil(t n) + 1`` words, rarest first (ties in first-seen order)."""
+    frequency = Counter(w for words in sets for w in words)
+    # any fixed order gives the same groups; the rarest-first one gives the shortest postings
     rank = {w: r for r, w in enumerate(sorted(frequency, key=frequency.__getitem__))}
+    t = NEAR_DUPLICATE
+    return [sorted(words, key=rank.__getitem__)[: len(words) - math.ceil(t * len(words)) + 1] for words in sets]
+
+
+def _prefix_cost(prefixes: Sequence[Sequence[str]]) -> int:
+    """How many postings entries :func:`_prefix_join` would scan."""
+    return sum(c * (c - 1) // 2 for c in Counter(w for prefix in prefixes for w in prefix).values())
+
+
+def _prefix_join(
+    sets: Sequence[frozenset[str]], prefixes: Sequence[Sequence[str]], groups: _Groups, cancel: CancelToken | None
+) -> None:
+    """Unite every near-duplicate pair of *sets* (distinct, at least :data:`MIN_WORDS` words each)."""
     index: dict[str, list[tuple[int, int]]] = {}
     t = NEAR_DUPLICATE
+    sizes = [len(words) for words in sets]
     for i, words in enumerate(sets):
-        n = len(words)
-        if n < MIN_WORDS:
-            continue
-        prefix = sorted(words, key=rank.__getitem__)[: n - math.ceil(t * n) + 1]
+        if i % _CHECK_EVERY == 0:
+            check(cancel)
+        n = sizes[i]
         seen: set[int] = set()
-        for position, word in enumerate(prefix):
-            postings = index.setdefault(word, [])
+        for position, word in enumerate(prefixes[i]):
+            postings = index.get(word)
+            if postings is None:
+                index[word] = [(i, position)]
+                continue
+            left = n - position  # words of this set from the shared one on
             for j, other_position in postings:
                 if j in seen:
                     continue
                 seen.add(j)  # the first shared word: the bounds below only get tighter for later ones
-                other = sets[j]
-                m = len(other)
+                m = sizes[j]
                 if not (t * n <= m and t * m <= n):
                     continue
-                needed = t * (n + m) / (1 + t)  # Jaccard >= t  <=>  overlap >= t (n + m) / (1 + t)
-                if 1 + min(n - position - 1, m - other_position - 1) < needed - 1e-9:
+                # Jaccard >= t  <=>  overlap >= t (n + m) / (1 + t)
+                needed = t * (n + m) / (1 + t) - 1e-9
+                right = m - other_position
+                if (left if left < right else right) < needed:
                     continue  # positional filter (Xiao et al. 2008, "PPJoin")
-                if len(words & other) >= needed - 1e-9 and same_facts(words, other):
-                    union(j, i)
+                other = sets[j]
+                if len(words & other) >= needed and same_facts(words, other):
+                    groups.union(j, i)
             postings.append((i, position))
-    return [find(i) for i in range(len(texts))]
+
+
+def _minhash_join(sets: Sequence[frozenset[str]], groups: _Groups, cancel: CancelToken | None) -> None:
+    """Unite the near-duplicate pairs among MinHash candidates (:mod:`briefgen.summarize.minhash`)."""
+    from briefgen.summarize.minhash import candidate_pairs
+
+    for k, (i, j) in enumerate(candidate_pairs(sets, cancel, NEAR_DUPLICATE).tolist()):
+        if k % _CHECK_EVERY == 0:
+            check(cancel)
+        if groups.find(i) != groups.find(j) and _similar_sets(sets[i], sets[j]):
+            groups.union(i, j)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from briefgen.corpus import Corpus
+from briefgen.forking import ForkedCall
 from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
 from briefgen.summarize.budgets import limits_for
@@ -32,9 +33,14 @@ from briefgen.summarize.interface import Algorithm
 from briefgen.summarize.key_figures import figure_strength
 from briefgen.summarize.keyphrases import Phrase, sentence_phrases, top_phrases
 from briefgen.summarize.registry import get_algorithm, resolve_name
+from briefgen.summarize.repeats import per_text
 from briefgen.summarize.selection import select
 from briefgen.summarize.standalone import ends_with_colon, is_question, leans_on_previous, stands_alone
 from briefgen.summarize.vectors import FloatArray
+
+GROUP_ASIDE_FROM = 5000
+"""Sentences from which near-duplicates are grouped in a forked process while the rest goes on (when forking is
+allowed: :func:`briefgen.forking.may_fork`); below that, forking costs more than it saves."""
 
 
 class _Run:
@@ -46,27 +52,64 @@ class _Run:
         self.text = text
         self.algorithm = algorithm
         self.cancel = cancel
-        self.groups = duplicate_groups(text.sentences.texts)
-        members: dict[int, list[int]] = {}
-        for i, root in enumerate(self.groups):
-            members.setdefault(root, []).append(i)
-        self.members = members
         texts = text.sentences.texts
-        self.standalone = [stands_alone(t) for t in texts]
+        # near-duplicate grouping is needed only once the sentences are ranked: on a large input a second core
+        # groups them meanwhile
+        self._grouping = (
+            ForkedCall.start(lambda: duplicate_groups(texts, cancel)) if len(texts) >= GROUP_ASIDE_FROM else None
+        )
+        self._groups: list[int] | None = None
+        self._members: dict[int, list[int]] = {}
+        self._group_excluded: dict[int, bool] = {}
+        if self._grouping is None:
+            self._set_groups(duplicate_groups(texts, cancel))
+        self.standalone = per_text(stands_alone, texts)
         self.short_only = [
             not s and not is_question(t) and not ends_with_colon(t) for s, t in zip(self.standalone, texts, strict=True)
         ]
         """Sentences kept out only for being short: a sentence budget may still need them."""
-        self.leans = [context_rule and leans_on_previous(t) for t in texts]
+        self.leans = per_text(leans_on_previous, texts) if context_rule else [False] * len(texts)
         self.previous: list[int | None] = [None] * len(texts)
         for indices in text.sections.values():
             for before, after in itertools.pairwise(indices):
                 self.previous[after] = before
+
+    def _set_groups(self, groups: list[int]) -> None:
+        members: dict[int, list[int]] = {}
+        for i, root in enumerate(groups):
+            members.setdefault(root, []).append(i)
         # a group is out when one of its sentences is excluded and none is pinned
-        self.group_excluded = {
-            root: any(text.excluded[i] for i in ms) and not any(text.pinned[i] for i in ms)
-            for root, ms in members.items()
+        excluded, pinned = self.text.excluded, self.text.pinned
+        self._group_excluded = {
+            root: any(excluded[i] for i in ms) and not any(pinned[i] for i in ms) for root, ms in members.items()
         }
+        self._members = members
+        self._groups = groups
+
+    @property
+    def groups(self) -> list[int]:
+        """For each sentence, the first sentence of its near-duplicate group."""
+        if self._groups is None:
+            assert self._grouping is not None
+            self._set_groups(self._grouping.result(self.cancel))
+        assert self._groups is not None
+        return self._groups
+
+    @property
+    def members(self) -> dict[int, list[int]]:
+        """Group root -> its sentences."""
+        self.groups  # noqa: B018 - waits for the grouping
+        return self._members
+
+    @property
+    def group_excluded(self) -> dict[int, bool]:
+        self.groups  # noqa: B018 - waits for the grouping
+        return self._group_excluded
+
+    def stop(self) -> None:
+        """Stop a grouping still running aside (when the summary is abandoned)."""
+        if self._grouping is not None and self._groups is None:
+            self._grouping.stop()
 
     def part(self, indices: Sequence[int], budget: Budget) -> tuple[list[int], FloatArray, dict[int, int]]:
         """Chosen sentences (indices into the selected text, reading order) of a summary of *indices*, the
@@ -155,6 +198,21 @@ def summarize(
     report(progress, 0, steps, "Reading sentences")
     check(cancel)
     run = _Run(text, get_algorithm(name), cancel, request.context_rule)
+    try:
+        return _summary(run, name, request, steps, progress, cancel)
+    finally:
+        run.stop()
+
+
+def _summary(
+    run: _Run,
+    name: str,
+    request: SummaryRequest,
+    steps: int,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+) -> Summary:
+    text = run.text
     report(progress, 1, steps, "Ranking sentences")
     check(cancel)
     everything = list(range(len(text.sentences)))

@@ -16,6 +16,7 @@ from briefgen.errors import InputError
 from briefgen.nlp import content_terms
 from briefgen.summarize.api import SummaryRequest
 from briefgen.summarize.budgets import validate_budget
+from briefgen.summarize.repeats import per_text
 from briefgen.summarize.sentence_set import SentenceSet
 
 _HINT = "(use the ids that 'briefgen inspect --json' prints)"
@@ -109,7 +110,7 @@ def selected_text(corpus: Corpus, request: SummaryRequest) -> SelectedText:
             first_position[ref.article.id] = corpus.sentence(ref.article.sentences[0].id).position
     sentences = SentenceSet(
         texts=[r.sentence.text for r in refs],
-        terms=[content_terms(r.sentence.text) for r in refs],
+        terms=per_text(content_terms, [r.sentence.text for r in refs]),
         articles=[article_numbers[r.article.id] for r in refs],
         positions=[r.position - first_position[r.article.id] for r in refs],
     )

@@ -80,3 +80,22 @@ def test_the_seeds_key_phrases_are_names_or_phrases(seeds_dir: Path) -> None:
 def test_the_seeds_brief_lands_just_under_its_word_budget(seeds_dir: Path, words: int) -> None:
     delivered = build(seeds_dir, "policy-brief", Budget(words=words)).brief.word_count()
     assert 0.9 * words <= delivered <= words
+
+
+def test_left_out_says_whether_the_length_or_the_sources_left_a_section_out(seeds_dir: Path) -> None:
+    from briefgen.compose import LEFT_TO_FIT, NOTHING_NEW
+
+    short = build(seeds_dir, "policy-brief", Budget(words=150)).brief
+    assert short.left_out and all(x.reason == LEFT_TO_FIT for x in short.left_out if x.part == "sections")
+
+    roomy = build(seeds_dir, "policy-brief", Budget(words=20_000)).brief
+    sections_out = [x for x in roomy.left_out if x.part == "sections"]
+    assert sections_out, "the seeds have question headings whose sentences never stand alone"
+    assert all(x.reason == NOTHING_NEW for x in sections_out), "with room to spare nothing was cut for length"
+
+    shown = {c.section for p in roomy.parts for s in p.sentences for c in s.citations}
+    named = {x.heading for x in sections_out}
+    for part in roomy.parts:  # a section whose sentences other parts show is not called left out
+        if part.kind == PartKind.SECTION:
+            assert part.heading not in named
+    assert shown, "the brief shows sentences"

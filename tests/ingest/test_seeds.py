@@ -75,9 +75,11 @@ def test_seed_001_glued_sentences_split_and_bullets_separate(seeds_dir: Path) ->
     assert bullets[1].sentences[0].text == "hold Cuba \u201caccountable for oppression and human rights\u201d;"
 
 
-def test_seed_ids_unique_across_sources(seeds_dir: Path) -> None:
+def test_seed_ids_unique_across_sources(seeds_dir: Path, tmp_path: Path) -> None:
     paths = sorted(str(p) for p in seeds_dir.glob("*.txt"))
-    corpus = load_sources([*paths, paths[0]]).corpus  # the same file twice still gets distinct ids
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(Path(paths[0]).read_bytes())
+    corpus = load_sources([*paths, str(copy)]).corpus  # the same bytes in two files still get distinct ids
     all_ids = [r.sentence.id for r in corpus.sentence_refs()]
     assert len(all_ids) == len(set(all_ids))
     assert corpus.sources[0].id != corpus.sources[2].id

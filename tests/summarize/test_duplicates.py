@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -75,3 +76,35 @@ def test_sentences_that_differ_in_a_number_or_a_negation_are_different_facts() -
     assert not are_near_duplicates(base, base.replace("would rise", "wouldn't rise"))
     assert are_near_duplicates(base, base.replace("The council said", "The council announced"))
     assert duplicate_groups([base, base.replace("5%", "6%")]) == [0, 1]
+
+
+def test_text_of_common_words_only_takes_the_minhash_path_and_still_groups_edits() -> None:
+    """A tiny vocabulary makes exact prefix filtering quadratic; MinHash candidates keep the planted copies."""
+    import random
+
+    from briefgen.summarize import duplicates
+
+    rng = random.Random(5)
+    words = [f"w{n}" for n in range(20)]
+    texts = [" ".join(rng.choices(words, k=12)) + "." for _ in range(3000)]
+    planted = "Rare zebra quartz violin marmalade orchestra lantern harbour compass meadow."
+    texts[100] = planted
+    texts[2500] = planted.replace("lantern", "candle")  # 9 of 11 words shared: Jaccard 0.82
+    sets = list({duplicates.word_set(t): None for t in texts})
+    cost = duplicates._prefix_cost(duplicates._prefixes(sets))
+    assert cost > duplicates._PREFIX_BUDGET_BASE + duplicates._PREFIX_BUDGET_PER_SET * len(sets)
+    groups = duplicate_groups(texts)
+    assert groups[2500] == groups[100] == 100
+    assert all(g <= i for i, g in enumerate(groups))
+
+
+def test_the_minhash_path_finds_the_groups_exact_search_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.summarize import duplicates
+
+    texts = [TRUMP_A, TRUMP_B, "Something else entirely happened here today.", "Why?", "Why?"]
+    texts += [f"Council members met on day {n} to discuss the harbour and the new ferry timetable." for n in range(9)]
+    texts += ["The harbour master said the new ferry timetable would start in the spring, officials confirmed."]
+    texts += ["The harbour master said that the new ferry timetable would start in the spring, officials confirmed."]
+    exact = duplicate_groups(texts)
+    monkeypatch.setattr(duplicates, "_PREFIX_BUDGET_BASE", -1)  # force MinHash candidates
+    assert duplicate_groups(texts) == exact
