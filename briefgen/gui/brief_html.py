@@ -50,7 +50,7 @@ a.s {{ color: {c.text}; text-decoration: none; }}
 a.c {{ color: {c.accent}; text-decoration: none; }}
 a.u {{ color: {c.accent}; }}
 span.pin {{ background-color: #CDEFD3; }}
-span.fresh {{ background-color: #FFF1C2; }}
+span.fresh {{ background-color: #DCEBFA; }}
 span.label {{ color: {c.accent}; font-weight: bold; }}
 span.new {{ color: #7995AF; font-size: {size * 0.75:.1f}pt; }}
 span.support {{ color: {c.muted}; font-size: {size * 0.75:.1f}pt; }}

@@ -28,7 +28,7 @@ from briefgen.gui.engine_choices import algorithm_choices, template_choices
 from briefgen.gui.errors_dialog import show_error, show_errors
 from briefgen.gui.find_bar import FindBar
 from briefgen.gui.left_out import left_out_message
-from briefgen.gui.length_controls import LengthControls
+from briefgen.gui.length_controls import LengthControls, budget_text
 from briefgen.gui.metadata_form import MetadataForm
 from briefgen.gui.preferences import default_state
 from briefgen.gui.preview_controller import PreviewController
@@ -59,6 +59,8 @@ PANE_MIN_WIDTHS = (220, 170, 300)
 PANE_STRETCH = (2, 3, 4)
 """How the window's width is shared when it is resized."""
 DEFAULT_SIZE = (1320, 820)
+TEMPLATE_LENGTH_MESSAGE_MS = 8_000
+"""How long the status bar says that a chosen template replaced the length."""
 QUIT_WAIT_MS = 1_500
 """How long quitting waits for cancelled background work before leaving it behind (the whole quit stays under
 two seconds; nothing is lost: unsaved work was saved or discarded by the user before this)."""
@@ -543,7 +545,15 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("The template could not be read"), exc)
             self._sync_controls()
             return
+        before = self.workspace.state.budget
         self.workspace.set_template(name, budget)
+        if budget is not None and budget != before:  # say so: the length the user set was replaced
+            self.statusBar().showMessage(  # for a while, over the preview's own status line
+                self.tr("Length set to the template's own: {length} (Ctrl+Z puts yours back)").format(
+                    length=budget_text(budget)
+                ),
+                TEMPLATE_LENGTH_MESSAGE_MS,
+            )
 
     def refresh_choices(self) -> None:
         state = self.workspace.state
@@ -598,6 +608,7 @@ class MainWindow(QMainWindow):
         from briefgen.novelty import brief_hashes
 
         self.workspace.last_export = path
+        self.statusBar().showMessage(self.tr("Exported to {path}").format(path=path), TEMPLATE_LENGTH_MESSAGE_MS)
         self.workspace.set_output_format(dialog.output_format())
         if dialog.build_result is not None:
             self.workspace.set_exported(brief_hashes(dialog.build_result.brief))

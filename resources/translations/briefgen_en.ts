@@ -442,8 +442,13 @@
         <source>Updating: these are the numbers of the previous preview.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+31"/>
+        <source>{n}% of the text</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location line="+40"/>
+        <location line="+17"/>
         <source>{n} word(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -569,7 +574,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefgen/gui/main_window.py" line="+115"/>
+        <location filename="../../briefgen/gui/main_window.py" line="+119"/>
         <source>Sources, articles and sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -826,12 +831,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Some sources could not be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>A source could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>No readable sources were found there.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -856,7 +866,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+50"/>
         <source>Updating the brief…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,7 +907,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+7"/>
+        <source>Length set to the template&apos;s own: {length} (Ctrl+Z puts yours back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Templates could not be listed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -912,7 +927,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+29"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <source>Diagnostic information copied: paste it into your bug report.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,7 +955,7 @@
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../briefgen/gui/metadata_form.py" line="+19"/>
+        <location filename="../../briefgen/gui/metadata_form.py" line="+21"/>
         <source>&amp;Title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -985,7 +1005,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Citation details: choose an article</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1012,6 +1032,12 @@
     <message>
         <location line="+7"/>
         <source>Citation details of “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <location line="+1"/>
+        <source>Not a date: write it as YYYY-MM-DD, YYYY-MM or YYYY</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1152,7 +1178,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../briefgen/gui/preferences.py" line="+73"/>
+        <location filename="../../briefgen/gui/preferences.py" line="+74"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1237,7 +1263,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Default met&amp;hod:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1595,7 +1621,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../briefgen/gui/shortcuts.py" line="+90"/>
+        <location filename="../../briefgen/gui/shortcuts.py" line="+108"/>
         <source>{action} (in the {places})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1657,7 +1683,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2052,7 +2078,7 @@ Delete it, or import a good copy.</source>
 <context>
     <name>UrlDialog</name>
     <message>
-        <location filename="../../briefgen/gui/url_import.py" line="+46"/>
+        <location filename="../../briefgen/gui/url_import.py" line="+48"/>
         <source>Add from web address</source>
         <translation type="unfinished"></translation>
     </message>

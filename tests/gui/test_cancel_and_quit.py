@@ -54,7 +54,7 @@ def test_cancel_stops_reading_a_30_mb_source_and_keeps_what_was_there(
     window.busy.cancel.click()
     qtbot.waitUntil(lambda: window.runner.active() == 0, timeout=5_000)
     took = time.monotonic() - started
-    assert took < 5.0
+    assert took < 2.5, f"cancelling took {took:.1f} s"
     assert [s.id for s in window.workspace.state.corpus.sources] == before, "a cancelled read added nothing"
     assert not window.busy.isVisible() and not window.cancel_action.isEnabled()
     assert "cancelled" in window.status_label.text()

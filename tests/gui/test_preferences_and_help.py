@@ -171,3 +171,16 @@ def test_sources_list_shows_titles_beside_file_names(qtbot, window: MainWindow, 
 
     window.workspace.edit_metadata(article.id, Metadata(title="An edited title"))
     assert window.sources_panel.list.item(0).text() == f"An edited title — {Path(src.path).name}"
+    assert window.sources_panel.list.textElideMode() == Qt.TextElideMode.ElideMiddle, "the file name stays in view"
+
+
+def test_a_template_that_brings_its_own_length_says_so(qtbot, window: MainWindow, seeds_dir: Path) -> None:
+    load(qtbot, window, sorted(seeds_dir.iterdir()))
+    window.workspace.set_budget(Budget(words=400))
+    window.choose_template("executive-one-page")
+    assert window.workspace.state.budget == Budget(pages=1)
+    qtbot.wait(1_000)  # the preview updates meanwhile: the message stays
+    message = window.statusBar().currentMessage()
+    assert "1 page" in message and "Ctrl+Z" in message
+    window.workspace.undo_stack.undo()
+    assert window.workspace.state.budget == Budget(words=400)

@@ -48,6 +48,7 @@ def test_export_pdf_and_docx_and_read_them_back(qtbot, window: MainWindow, seeds
     doc_text = _norm(" ".join(p.text for p in Document(str(tmp_path / "brief.docx")).paragraphs))
     assert _norm(first) in doc_text
     assert window.workspace.state.output_format == "docx"
+    assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'brief.docx'}"
 
 
 def test_exported_pdf_shows_in_the_preview_dialog(qtbot, window: MainWindow, seeds_dir: Path, tmp_path: Path) -> None:
