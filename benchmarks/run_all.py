@@ -15,25 +15,37 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+PREVIOUS_RELEASE = "384ea5e8bbc07f3df0312f471bee867a7e16017b"
+"""The commit compared with in ``startup_and_throughput`` (the last one before the start-up and throughput work)."""
 FULL: dict[str, list[str]] = {
     "ingest_throughput": ["--mb", "60"],
     "scale": [],
+    "startup_and_throughput": ["--previous-ref", PREVIOUS_RELEASE],
     "rouge_bbc": [],
     "render_bench": [],
     "build_bench": [],
     "brief_quality": [],
     "gui_startup": [],
     "gui_stall": [],
+    "batch_bench": [],
+    "hostile_summary": [],
+    "large_inputs": [],
+    "long_title_bench": [],
 }
 QUICK: dict[str, list[str]] = {
     "ingest_throughput": ["--mb", "5"],
     "scale": ["--sizes", "10,100"],
+    "startup_and_throughput": ["--runs", "3", "--previous-ref", PREVIOUS_RELEASE],
     "rouge_bbc": ["--limit", "200", "--tasks", "single"],
     "render_bench": ["--runs", "1"],
     "build_bench": ["--runs", "1"],
     "brief_quality": ["--quick"],
     "gui_startup": ["--runs", "2"],
     "gui_stall": ["--sources", "30"],
+    "batch_bench": ["--runs", "1", "--no-cli"],
+    "hostile_summary": [],
+    "large_inputs": ["--scale", "0.1"],
+    "long_title_bench": ["--lengths", "1000,20000"],
 }
 
 
