@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QValidator, QWheelEvent
 from PySide6.QtWidgets import (
@@ -386,16 +385,14 @@ class TemplateEditor(QDialog):
         job.signals.failed.connect(lambda exc: self._sample_failed(job, exc))
 
     def _show_sample(self, job: Job, images: list[QImage]) -> None:
-        if not shiboken6.isValid(self.sample):  # the editor went away with its window while the sample was made
-            return
-        if job is not self.sample_job or not images:
+        if job is not self.sample_job or not images or self._gone():
             return
         self.sample_job = None
         self.sample.setPixmap(QPixmap.fromImage(stack_pages(images)))
         self.sampleReady.emit()
 
     def _sample_failed(self, job: Job, exc: BaseException) -> None:
-        if job is self.sample_job and shiboken6.isValid(self.sample):
+        if job is self.sample_job and not self._gone():
             self.sample_job = None
             self.sample.setText(self.tr("The sample could not be made: {error}").format(error=exc))
             self.sampleReady.emit()
@@ -512,6 +509,14 @@ class TemplateEditor(QDialog):
         name = self.current_name()
         if name and self.error is None and self.broken is None:
             self.templateChosen.emit(name)
+
+    def _gone(self) -> bool:
+        """True when the editor went away with its window while a sample was being made (Qt deleted it)."""
+        try:
+            self.sample.objectName()
+        except RuntimeError:
+            return True
+        return False
 
     def done(self, result: int) -> None:
         self.timer.stop()

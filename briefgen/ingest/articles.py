@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefgen.ingest.blocks import Block, BlockKind
+from briefgen.ingest.blocks import Block, BlockKind, check_reading_cancelled
 from briefgen.ingest.boilerplate import Boilerplate, classify_boilerplate
 from briefgen.ingest.headings import infer_headings, is_title_like, same_text
 from briefgen.ingest.metadata_lines import parse_metadata_line
@@ -18,6 +18,8 @@ from briefgen.model import Metadata
 
 MIN_ARTICLE_WORDS = 40
 """Body words an article needs before an end marker may close it."""
+_CHECK_EVERY = 1024
+"""Blocks between two checks of the cancel token."""
 
 
 @dataclass
@@ -39,6 +41,8 @@ def split_articles(blocks: list[Block], *, infer: bool = True) -> list[ArticleDr
     in_comments = False
     h1_count = sum(1 for b in blocks if b.kind is BlockKind.HEADING and b.explicit and b.level == 1)
     for i, block in enumerate(blocks):
+        if i % _CHECK_EVERY == 0:
+            check_reading_cancelled()
         if block.kind is BlockKind.RULE:
             closing = closing or current.body_words >= MIN_ARTICLE_WORDS
             continue
@@ -91,11 +95,18 @@ def _body_follows(blocks: list[Block], i: int) -> bool:
 
 
 def _finish(draft: ArticleDraft, infer: bool) -> ArticleDraft:
+    check_reading_cancelled()
     blocks = draft.blocks
     if blocks and is_title_like(blocks[0]) and _has_body_after_title(blocks):
         title = draft.title = blocks[0].text.strip()
         limit = len(title) * 2 + 8
-        blocks = [b for b in blocks[1:] if len(b.text) > limit or not same_text(b.text, title)]
+        kept: list[Block] = []
+        for i, b in enumerate(blocks[1:]):
+            if i % _CHECK_EVERY == _CHECK_EVERY - 1:
+                check_reading_cancelled()
+            if len(b.text) > limit or not same_text(b.text, title):
+                kept.append(b)
+        blocks = kept
     blocks = _collapse_repeats(blocks)
     draft.blocks = infer_headings(blocks) if infer else blocks
     return draft
@@ -107,7 +118,9 @@ def _has_body_after_title(blocks: list[Block]) -> bool:
 
 def _collapse_repeats(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
+        if i % _CHECK_EVERY == _CHECK_EVERY - 1:
+            check_reading_cancelled()
         prev = out[-1] if out else None
         if (
             prev is not None

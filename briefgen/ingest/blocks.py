@@ -6,10 +6,32 @@ metadata-line removal, article splitting, heading inference, sentence splitting 
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from briefgen.model import Metadata
+from briefgen.progress import CancelToken, check
+
+_READING_CANCEL: ContextVar[CancelToken | None] = ContextVar("briefgen_reading_cancel", default=None)
+
+
+@contextlib.contextmanager
+def cancellable_reading(cancel: CancelToken | None) -> Iterator[None]:
+    """Within the block, readers' long loops stop with :class:`~briefgen.errors.Cancelled` once *cancel* is set
+    (readers keep the ``reader(data, path)`` signature; the token travels with the context)."""
+    token = _READING_CANCEL.set(cancel)
+    try:
+        yield
+    finally:
+        _READING_CANCEL.reset(token)
+
+
+def check_reading_cancelled() -> None:
+    """For readers, between units of work (pages, paragraphs): raise if the reading was cancelled."""
+    check(_READING_CANCEL.get())
 
 
 class BlockKind(StrEnum):

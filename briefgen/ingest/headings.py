@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from briefgen.ingest.blocks import Block, BlockKind
+from briefgen.ingest.blocks import Block, BlockKind, check_reading_cancelled
 
 _LABEL = re.compile(r"^(?P<label>[A-Z0-9][^.:!?]{0,40}?)\s*:$")
-_FINAL = re.compile(r"[.,;:!…]$|\.\.\.$")
+_FINAL = re.compile(r"[.,;:!…。．！，、؟،।॥]$|\.\.\.$")
 _CLOSERS = "\"”’'»)]"
 
 
@@ -28,18 +28,26 @@ _URLISH = re.compile(r"https?://|www\.", re.IGNORECASE)
 MAX_HEADING_WORDS = 12
 MAX_QUESTION_WORDS = 25
 MAX_TITLE_WORDS = 30
+_QUESTION_MARKS = ("?", "？", "؟")
+
+
+def _starts_like_heading(text: str) -> bool:
+    """A capital, a digit, an opening quote, or a letter of a script without case (Hangul, Han, Arabic…)."""
+    first = text[0]
+    caseless = first.isalpha() and not first.islower() and not first.isupper()
+    return first.isupper() or first.isdigit() or first in "“\"‘'「『«" or caseless
 
 
 def heading_text(block: Block) -> str | None:
     """The heading *block* stands for ("Summary:" -> "Summary"), or None when it reads as body text."""
     text = block.text.strip()
     words = text.split()
-    if not words or _URLISH.search(text) or not (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'"):
+    if not words or _URLISH.search(text) or not _starts_like_heading(text):
         return None
     label = _LABEL.match(text)
     if label and len(words) <= 4:
         return label.group("label").strip()
-    if text.endswith("?"):
+    if text.endswith(_QUESTION_MARKS):
         return text if len(words) <= MAX_QUESTION_WORDS and _single_sentence(text) else None
     if len(words) <= MAX_HEADING_WORDS and len(text) <= 100 and not _ends_sentence(text):
         return text
@@ -54,6 +62,8 @@ def infer_headings(blocks: list[Block]) -> list[Block]:
     """Turn paragraphs that read as headings into heading blocks (explicit headings are kept as they are)."""
     out: list[Block] = []
     for i, block in enumerate(blocks):
+        if i % 1024 == 0:
+            check_reading_cancelled()
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if block.kind is BlockKind.PARAGRAPH and nxt is not None and is_body(nxt):
             text = heading_text(block)
@@ -74,9 +84,9 @@ def is_title_like(block: Block) -> bool:
     words = text.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(text) > 250 or _URLISH.search(text):
         return False
-    if text.endswith("?"):
+    if text.endswith(_QUESTION_MARKS):
         return _single_sentence(text)
-    return not _ends_sentence(text) and (text[0].isupper() or text[0].isdigit() or text[0] in "“\"‘'")
+    return not _ends_sentence(text) and _starts_like_heading(text)
 
 
 def _single_sentence(text: str) -> bool:

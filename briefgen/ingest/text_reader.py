@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from briefgen.ingest.blocks import Block, BlockKind, RawDocument
-from briefgen.ingest.decode import decode_bytes, normalise_text
+from briefgen.ingest.blocks import Block, BlockKind, RawDocument, check_reading_cancelled
+from briefgen.ingest.decode import clean_decoded
 
 BULLET = re.compile(r"^\s*(?:[•‣◦▪▫●○■□➢►–—*+\-]|\(?\d{1,3}[.)]|\(?[a-zA-Z][.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -20,14 +20,19 @@ _RULE = re.compile(r"^\s*(?:(?:[-*_=~#]\s*){3,}|[-=~_*]{3,})\s*$")
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)]$")
 _WRAP_MIN = 40
 _WRAP_MAX = 110
+_CHECK_EVERY_LINES = 4096
+"""Lines between two checks whether the reading was cancelled."""
+
+
+_UNICODE = frozenset({"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii"})
 
 
 def read_text(data: bytes, path: str) -> RawDocument:
-    text, encoding = decode_bytes(data, path)
-    blocks = blocks_from_text(normalise_text(text))
-    warnings: tuple[str, ...] = ()
-    if encoding not in {"utf-8", "utf-16", "utf-32", "ascii"}:
-        warnings = (f"read as {encoding} (not UTF-8)",)
+    decoded = clean_decoded(data, path)
+    blocks = blocks_from_text(decoded.text)
+    warnings = decoded.warnings
+    if decoded.encoding not in _UNICODE:
+        warnings = (f"read as {decoded.encoding} (not UTF-8)", *warnings)
     return RawDocument(format="text", blocks=tuple(blocks), warnings=warnings)
 
 
@@ -37,7 +42,9 @@ def blocks_from_text(text: str) -> list[Block]:
     width = _wrap_width(lines)
     blocks: list[Block] = []
     chunk: list[str] = []
-    for line in lines:
+    for n, line in enumerate(lines):
+        if n % _CHECK_EVERY_LINES == _CHECK_EVERY_LINES - 1:
+            check_reading_cancelled()
         if line.strip():
             chunk.append(line)
         elif chunk:
@@ -78,6 +85,8 @@ def _chunk_blocks(chunk: list[str], width: int | None) -> list[Block]:
             bullet = None
 
     for i, raw in enumerate(chunk):
+        if i % _CHECK_EVERY_LINES == _CHECK_EVERY_LINES - 1:
+            check_reading_cancelled()
         line = raw.strip()
         md = _MD_HEADING.match(raw)
         if md and md.group(2):

@@ -26,7 +26,8 @@ def unnamed_controls(top: QWidget) -> list[str]:
             continue
         if widget.objectName() in QT_INTERNAL or widget.accessibleName() or widget in buddies:
             continue
-        if isinstance(widget.parent(), QComboBox) and widget.parent().accessibleName():
+        parent = widget.parent()
+        if isinstance(parent, QComboBox) and parent.accessibleName():
             continue  # an editable combo box's own line edit: the combo box is announced
         if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
             continue

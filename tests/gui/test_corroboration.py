@@ -100,7 +100,9 @@ def test_after_an_export_the_preview_highlights_what_is_new(qtbot, window: MainW
     pane = window.preview_pane
     qtbot.waitUntil(lambda: pane.brief is again and not pane._pending)
     new_id = sorted(later)[0]
-    assert link_fragment(pane, new_id).charFormat().background().color().name() == "#fff1c2"
+    assert (
+        link_fragment(pane, new_id).charFormat().background().color().name() == "#dcebfa"
+    )  # light blue: not the reading pane's yellow "in the brief"
     old = next(s for s in again.sentences() if not s.new)
     assert link_fragment(pane, old.id).charFormat().background().style().name == "NoBrush"
     text = pane.tooltip_at(anchor_position(pane, new_id))

@@ -11,7 +11,6 @@ from briefgen.errors import BriefgenError, InputError
 from briefgen.ingest.blocks import Block, BlockKind
 from briefgen.ingest.decode import normalise_text
 
-_WS = re.compile(r"\s+")
 # metadata values that tools write by default and that say nothing about the text
 _PLACEHOLDERS = frozenset(
     {
@@ -39,8 +38,9 @@ _MAX_META_CHARS = 300
 
 def clean_text(text: str) -> str:
     """One paragraph of normalised text: NFC, odd spaces and control characters gone, runs of white space (line
-    breaks included) collapsed to single spaces."""
-    return _WS.sub(" ", normalise_text(text)).strip()
+    breaks included) collapsed to single spaces (``str.split`` and the regular expression ``\\s`` agree on what
+    white space is)."""
+    return " ".join(normalise_text(text).split())
 
 
 def clean_meta(value: object) -> str | None:

@@ -23,7 +23,7 @@ from io import BytesIO
 from typing import Any
 
 from briefgen.errors import InputError
-from briefgen.ingest.blocks import Block, BlockKind, RawDocument
+from briefgen.ingest.blocks import Block, BlockKind, RawDocument, check_reading_cancelled
 from briefgen.ingest.readers.common import (
     clean_meta,
     clean_text,
@@ -101,6 +101,7 @@ class _Reading:
         self.tables = 0
         self.boxes = 0
         self.has_title = False
+        self.paragraphs = 0
 
     def walk(self, parent: Any) -> None:
         for child in parent.iterchildren():
@@ -115,14 +116,17 @@ class _Reading:
                 self.walk(content)
 
     def paragraph(self, p: Any) -> None:
+        self.paragraphs += 1
+        if self.paragraphs % 512 == 0:
+            check_reading_cancelled()
         self.boxes += sum(1 for _ in _boxes(p))
         raw_text, page_break = _paragraph_text(p)
         text = clean_text(raw_text)
         ppr = first(p, W + "pPr")
         if ppr is not None and on(first(ppr, W + "pageBreakBefore")):
             self.rule()
-        style = self.style_of(p)
-        if text and style.kind != "skip" and _key(text) not in self.running:
+        style = self.style_of(ppr)
+        if text and style.kind != "skip" and not (self.running and _key(text) in self.running):
             kind, level, explicit = self.classify(p, text, style)
             self.blocks.append(Block(kind, text, level=level, explicit=explicit))
         if page_break:
@@ -132,8 +136,8 @@ class _Reading:
         if self.blocks and self.blocks[-1].kind is not BlockKind.RULE:
             self.blocks.append(Block(BlockKind.RULE, "", explicit=True))
 
-    def style_of(self, p: Any) -> ParagraphStyle:
-        ppr = first(p, W + "pPr")
+    def style_of(self, ppr: Any) -> ParagraphStyle:
+        """The style of a paragraph whose ``<w:pPr>`` is *ppr* (None when it has none)."""
         style_el = first(ppr, W + "pStyle") if ppr is not None else None
         style = self.styles.get(style_el.get(W + "val", ""), self.default) if style_el is not None else self.default
         outline = first(ppr, W + "outlineLvl") if ppr is not None else None
@@ -155,7 +159,7 @@ class _Reading:
             return BlockKind.BULLET, 0, True
         if style.kind == "quote":
             return BlockKind.QUOTE, 0, True
-        if _all_bold(p, style.bold) and len(text) <= MAX_BOLD_HEADING_CHARS and not text.endswith((".", ",", ";")):
+        if len(text) <= MAX_BOLD_HEADING_CHARS and not text.endswith((".", ",", ";")) and _all_bold(p, style.bold):
             return BlockKind.HEADING, 0, False
         return BlockKind.PARAGRAPH, 0, False
 

@@ -94,7 +94,14 @@ def on(el: Any) -> bool:
 
 
 def first(parent: Any, tag: str) -> Any:
-    return None if parent is None else parent.find(tag)
+    """The first child of *parent* with *tag* (a ``{namespace}name``), or None; ``None`` for no parent.
+
+    ``iterchildren(tag)`` filters in lxml's C code: much cheaper than ``find``, which parses its path each time."""
+    if parent is None:
+        return None
+    for child in parent.iterchildren(tag):
+        return child
+    return None
 
 
 def to_int(value: str | None) -> int | None:

@@ -46,9 +46,12 @@ class LineJoiner:
             if not out:
                 out = line
                 continue
-            end = _HYPHEN_END.search(out)
+            # both patterns match only inside the run of non-space characters that ends the paragraph so far:
+            # searching from its start keeps the join linear in a long paragraph
+            tail = _tail_start(out)
+            end = _HYPHEN_END.search(out, tail)
             start = _WORD_START.match(line)
-            if _URL_END.search(out) and _URL_CONTINUES.match(line):
+            if _URL_END.search(out, tail) and _URL_CONTINUES.match(line):
                 out += line
             elif end and start:
                 keep = end.group(2) == "-" and self._is_compound(end.group(1), start.group(1))
@@ -66,6 +69,15 @@ class LineJoiner:
         if right[:1].isupper() or (vocab[left.casefold()] and vocab[right.casefold()]):
             return True
         return not self.hyphenates
+
+
+def _tail_start(text: str) -> int:
+    """Where the run of non-white-space characters that ends *text* starts (``str.isspace`` is what ``\\s``
+    matches)."""
+    i = len(text)
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _breaks(lines: Sequence[str]) -> list[tuple[str, str]]:

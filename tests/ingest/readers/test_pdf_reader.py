@@ -178,3 +178,22 @@ def test_read_source_end_to_end(tmp_path: Path) -> None:
     assert article.metadata.title == "Flood barrier holds as storm passes"
     assert article.metadata.author == "Alex Morgan"
     assert [s.heading for s in article.sections] == [None, "What happens next?", "Who pays for the repairs?"]
+
+
+def test_a_pdf_past_the_page_limit_is_refused_before_any_text_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefgen.ingest.readers import pdf_reader
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=(200, 200))
+    for n in range(pdf_reader.MAX_PAGES + 1):
+        canvas.drawString(20, 100, f"Page {n} of a very long report.")
+        canvas.showPage()
+    canvas.save()
+
+    def no_reading(*_args: object) -> None:
+        raise AssertionError("text was read from a PDF past the page limit")
+
+    monkeypatch.setattr(pdf_reader, "_read_lines", no_reading)
+    with pytest.raises(InputError, match=r"has 1,001 pages; briefgen reads at most 1,000 pages"):
+        read_pdf(out.getvalue(), "long.pdf")
+    assert pdf_reader.MAX_PAGES >= 1_000, "the documented limit is generous: a book-length report is read"
