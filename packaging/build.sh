@@ -8,6 +8,10 @@
 # Environment: PYTHON        the Python to build with (default .venv/bin/python; the venv is made if missing)
 #              COMPRESS=xz   a .tar.xz instead (about 25% smaller; takes minutes on two cores): for releases
 #              SKIP_SMOKE=1  skip the smoke test (not for releases)
+#              NUMPY_BLAS=wheel  bundle the installed numpy with its OpenBLAS (27 MB more: over the size target,
+#                            so also raise SMOKE_SIZE_LIMIT_MB) instead of numpy built without BLAS (the default:
+#                            built once from numpy's source release into build/wheels-noblas, which needs a C and
+#                            C++ compiler and Python's headers, and takes about 12 minutes of CPU)
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -37,10 +41,49 @@ case "$COMPRESS" in
 esac
 TARBALL=dist/briefgen-$VERSION-linux-$ARCH.tar.$COMPRESS
 
+# numpy without BLAS: briefgen's summariser uses numpy's sparse, element-wise and sorting routines, never BLAS or
+# LAPACK, so the app bundles a numpy built without them instead of the wheel's OpenBLAS (see docs/packaging.md).
+NUMPY_BLAS=${NUMPY_BLAS:-none}
+NUMPY_PATH=""
+case "$NUMPY_BLAS" in
+    none)
+        numpy_version=$("$PYTHON" -c "import importlib.metadata as m; print(m.version('numpy'))")
+        python_tag=$("$PYTHON" -c "import sys; print(f'cp{sys.version_info[0]}{sys.version_info[1]}')")
+        wheels=build/wheels-noblas
+        find_wheel() { find "$wheels" -maxdepth 1 -name "numpy-$numpy_version-$python_tag-*.whl" 2>/dev/null | head -n 1; }
+        wheel=$(find_wheel)
+        if [ -z "$wheel" ]; then
+            if ! command -v cc >/dev/null || ! command -v c++ >/dev/null; then
+                echo "building numpy without BLAS needs a C and C++ compiler (cc, c++); install them, or build with" \
+                    "NUMPY_BLAS=wheel SMOKE_SIZE_LIMIT_MB=180 (numpy's OpenBLAS, 27 MB more)" >&2
+                exit 2
+            fi
+            echo "== numpy $numpy_version without BLAS: building it from source once (about 12 minutes of CPU)"
+            if ! "$PYTHON" -m pip wheel --quiet --no-deps --no-binary numpy "numpy==$numpy_version" -w "$wheels" \
+                -Csetup-args=-Dblas=none -Csetup-args=-Dlapack=none -Csetup-args=-Dallow-noblas=true; then
+                echo "building numpy $numpy_version without BLAS failed (above); NUMPY_BLAS=wheel" \
+                    "SMOKE_SIZE_LIMIT_MB=180 bundles the installed numpy instead" >&2
+                exit 1
+            fi
+            wheel=$(find_wheel)
+        fi
+        echo "== numpy without BLAS: $wheel"
+        rm -rf build/numpy-noblas
+        "$PYTHON" -m pip install --quiet --no-deps --target build/numpy-noblas "$wheel"
+        NUMPY_PATH="$REPO/build/numpy-noblas"
+        ;;
+    wheel) echo "   note: bundling the installed numpy with its OpenBLAS (NUMPY_BLAS=wheel): 27 MB more" ;;
+    *) echo "NUMPY_BLAS must be none or wheel" >&2; exit 2 ;;
+esac
+
 echo "== PyInstaller: briefgen $VERSION"
 rm -rf "$APP_DIR" build/pyinstaller
-"$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
+env ${NUMPY_PATH:+PYTHONPATH="$NUMPY_PATH"} "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/briefgen.spec
+if [ -n "$NUMPY_PATH" ] && find "$APP_DIR" -name "*openblas*" | grep -q .; then
+    echo "numpy's OpenBLAS is in the bundle although numpy without BLAS was asked for" >&2
+    exit 1
+fi
 
 echo "== desktop integration files"
 SHARE="$APP_DIR/share"

@@ -31,13 +31,14 @@ PROJECT_UTI = f"{APP_ID}.project"
 
 # --- data -------------------------------------------------------------------------------------------------------
 
-RESOURCE_FOLDERS: tuple[str, ...] = ("icons", "nlp", "samples", "templates")
+RESOURCE_FOLDERS: tuple[str, ...] = ("fonts", "help", "icons", "nlp", "samples", "templates", "translations")
 """Subfolders of ``resources/`` the app loads at run time; each is copied to ``resources/<name>`` in the bundle.
 
 Every subfolder of ``resources/`` must be listed here (tests/packaging/test_spec_resources.py checks it)."""
 
 BUILD_TIME_RESOURCE_FOLDERS: tuple[str, ...] = ("fonts",)
-"""Folders added to the bundle's ``resources/`` by the build, not kept in the repository."""
+"""Folders of the bundle's ``resources/`` the build adds files to that are not kept in the repository (the DejaVu
+fonts beside the Noto subsets of ``resources/fonts``)."""
 
 BUNDLED_FONT_FILES: tuple[str, ...] = (
     "DejaVuSans.ttf",
@@ -79,16 +80,32 @@ HIDDEN_IMPORT_PACKAGES: tuple[str, ...] = ("briefgen",)
 _UNUSED_QT_MODULES = (
     "Qt3DAnimation", "Qt3DCore", "Qt3DExtras", "Qt3DInput", "Qt3DLogic", "Qt3DRender", "QtAxContainer",
     "QtBluetooth", "QtCharts", "QtConcurrent", "QtDataVisualization", "QtDBus", "QtDesigner", "QtGraphs",
-    "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLocation", "QtMultimedia", "QtMultimediaWidgets", "QtNetwork",
-    "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf", "QtPdfWidgets", "QtPositioning",
-    "QtPrintSupport", "QtQml", "QtQuick", "QtQuick3D", "QtQuickControls2", "QtQuickTest", "QtQuickWidgets",
-    "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus", "QtSerialPort", "QtSpatialAudio", "QtSql",
-    "QtStateMachine", "QtSvgWidgets", "QtTest", "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore",
-    "QtWebEngineQuick", "QtWebEngineWidgets", "QtWebSockets", "QtWebView", "QtXml",
+    "QtGraphsWidgets", "QtHelp", "QtHttpServer", "QtLabsStyleKit", "QtLocation", "QtMultimedia",
+    "QtMultimediaWidgets", "QtNetwork", "QtNetworkAuth", "QtNfc", "QtOpenGL", "QtOpenGLWidgets", "QtPdf",
+    "QtPdfWidgets", "QtPositioning", "QtPrintSupport", "QtQml", "QtQmlFeatures", "QtQuick", "QtQuick3D",
+    "QtQuickControls2", "QtQuickTest", "QtQuickWidgets", "QtRemoteObjects", "QtScxml", "QtSensors", "QtSerialBus",
+    "QtSerialPort", "QtSpatialAudio", "QtSql", "QtStateMachine", "QtSvg", "QtSvgWidgets", "QtTest",
+    "QtTextToSpeech", "QtUiTools", "QtWebChannel", "QtWebEngineCore", "QtWebEngineQuick", "QtWebEngineWidgets",
+    "QtWebSockets", "QtWebView", "QtXml",
 )  # fmt: skip
+"""Qt's Python modules other than QtCore, QtGui and QtWidgets (all the app imports). Their Qt libraries stay out
+too, except the few that QtGui or a kept plugin links (QtDBus, which QtGui links on Linux; QtOpenGL for the
+Wayland EGL integration; QtSvg for SVG icons)."""
+
+OPTIONAL_EXTRA_MODULES: tuple[str, ...] = ("dask", "distributed")
+"""Imported only by ``briefgen batch --executor dask`` (the ``[dask]`` extra); the app has no batches, so the
+bundle leaves them out even when the build's environment has them."""
+
+DEVELOPMENT_ONLY_MODULES: tuple[str, ...] = ("fontTools", "yaml", "_yaml", "joblib", "tornado", "psutil")
+"""Libraries the app never runs, found only through optional imports of its dependencies: fontTools (pypdf's CFF
+font parsing; in the development environment to make the font subsets, tools/make_font_subsets.py), PyYAML,
+tornado and psutil (the ``[dask]`` extra brings them; nltk helpers, numpy's build report and joblib import them
+if present) and joblib (nltk's parallel preprocessing helper). Left out, the bundle is the same whether or not the
+build's environment has them: 12 MB less with fontTools' and PyYAML's compiled modules."""
 
 EXCLUDED_MODULES: tuple[str, ...] = (
     *(f"PySide6.{name}" for name in _UNUSED_QT_MODULES),
+    *OPTIONAL_EXTRA_MODULES,
     "tkinter",
     "_tkinter",
     "sumy",
@@ -115,12 +132,23 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "setuptools",
     "pkg_resources",
     "tqdm",
+    *DEVELOPMENT_ONLY_MODULES,
+    "requests",
+    "curses",
+    "_curses",
+    "numpy.f2py",
+    "numpy.testing",
+    "numpy.fft",
+    "lxml.html.diff",
+    "lxml.html._diffcommand",
+    "lxml.html._difflib",
 )
 """Never bundled: Qt modules the app does not use, benchmark and test tools, and libraries only reachable through
 optional or unused imports of our dependencies (sqlite3 from nltk helpers,
-Pillow's AVIF codec (5 MB) and Tk bridge, lxml's objectify and schematron). The smoke test checks the app still
-reads every format and writes every output without them. tests/packaging checks that briefgen
-imports none of them."""
+Pillow's AVIF codec (5 MB) and Tk bridge, lxml's objectify, schematron and HTML diff, requests from nltk's
+CoreNLP client, curses from tornado, numpy's Fortran wrapper generator, test helpers and FFT, which nothing
+calls). The smoke test checks the app still reads every format and writes every output without them.
+tests/packaging checks that briefgen imports none of them."""
 
 QT_PLUGIN_FOLDERS: tuple[str, ...] = (
     "platforms",
@@ -149,10 +177,24 @@ QT_PLUGINS_LEFT_OUT: tuple[str, ...] = (
     "platforms/qeglfs",
     "platforms/qminimalegl",
     "platformthemes/qgtk3",
+    "wayland-graphics-integration-client/dmabuf-server",
+    "wayland-graphics-integration-client/drm-egl-server",
+    "wayland-graphics-integration-client/shm-emulation-server",
+    "wayland-graphics-integration-client/vulkan-server",
 )
 """Plugins dropped from the kept folders (folder/file stem): image formats the app never shows (PNG is built into
-QtGui; SVG, ICO, JPEG and GIF stay), embedded-device platforms, and the GTK 3 theme, which would load the system's
-GTK against the GLib and cairo copies it drags into the bundle (the XDG desktop portal theme stays)."""
+QtGui; SVG, ICO, JPEG and GIF stay), embedded-device platforms, the GTK 3 theme, which would drag GTK, cairo and
+pango into the bundle (the XDG desktop portal theme stays), and the Wayland "server buffer" integrations, which
+share textures with Qt-based compositors and serve OpenGL content the app does not have (the EGL client
+integration stays)."""
+
+QT_TRANSLATION_CATALOGUES: tuple[str, ...] = ("qtbase",)
+"""Qt's own translations the app loads (briefgen/gui/translations.py: standard buttons and dialogs), bundled only
+for the languages the app itself is translated into (:func:`app_languages`): all 33 languages of ``qtbase`` take
+6 MB, and Qt's texts in a language the rest of the app does not speak would only mix two languages."""
+
+APP_TRANSLATIONS_FOLDER = "translations"
+"""``resources/translations``: ``briefgen_<language>.qm`` (bundled) and the ``.ts`` sources (left out)."""
 
 BABEL_LOCALES_KEPT: tuple[str, ...] = ("root", "en")
 """babel's locale data is 32 MB; only courlan uses babel, to score language codes in URLs when asked to filter by
@@ -162,25 +204,84 @@ language, which briefgen never does (an unknown locale is caught there)."""
 QT_LIBRARIES_LEFT_OUT: tuple[str, ...] = ("opengl32sw.dll",)
 """Windows: Qt's software OpenGL renderer (20 MB), a fallback for OpenGL content the app does not have."""
 
-SYSTEM_LIBRARIES_LEFT_OUT: tuple[str, ...] = ("libstdc++.so.6", "libgcc_s.so.1")
-"""Linux: the C++ runtime is taken from the user's system, never from the build machine. Every distribution the
-bundle runs on (its glibc must be as new as the build machine's) has a libstdc++ at least as new, and the
-system's OpenGL drivers, loaded by Qt's xcb GLX plugin, may need a newer one than a bundled copy."""
+SYSTEM_LIBRARIES_LEFT_OUT: tuple[str, ...] = (
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+    "libX11.so.6",
+    "libX11-xcb.so.1",
+    "libfontconfig.so.1",
+    "libfreetype.so.6",
+    "libglib-2.0.so.0",
+    "libgthread-2.0.so.0",
+    "libz.so.1",
+    "libdbus-1.so.3",
+)
+"""Linux: libraries taken from the user's system, never from the build machine (with the ones only they need:
+libpng and expat, systemd's client library and libgcrypt: ``elf_files.without_orphaned_libraries``). PySide6's own wheel
+does not carry them either: it expects them from the system, as a ``pip install`` of briefgen does. Every desktop
+Linux has them, and they must match the system rather than the build machine:
+
+- the C++ runtime: the system's OpenGL drivers may need a newer libstdc++ than a bundled copy;
+- X11, fontconfig and FreeType: fontconfig reads the system's font configuration, whose format follows the
+  system's fontconfig (the AppImage project leaves these out of AppImages for that reason);
+- GLib, zlib and D-Bus: GLib and zlib are on the list of system libraries manylinux wheels may link; Qt talks to
+  the desktop (portal dialogs and colour scheme, input methods, accessibility) over the system's D-Bus.
+
+Only the desktop app loads them, except zlib (Python's zlib module), which every Linux system has."""
+
+REPORTLAB_FONTS_KEPT: tuple[str, ...] = (
+    "Vera.ttf",
+    "VeraBd.ttf",
+    "VeraIt.ttf",
+    "VeraBI.ttf",
+    "bitstream-vera-license.txt",
+)
+"""Of reportlab's ``fonts`` folder only its last-resort TrueType font (Bitstream Vera): its Type 1 fonts (for
+bitmaps) and demo fonts are 1.5 MB the PDF renderer never reads (the standard fonts' metrics are built in)."""
 
 
-def bundle_file_kept(dest: str) -> bool:
+TEST_DATA_LEFT_OUT: tuple[str, ...] = ("nltk/test", "tld/tests")
+"""Test files collected with libraries' data (nltk's doctests, tld's test resources: 1 MB), never read."""
+
+
+def app_languages(folder: Path = RESOURCES_DIR / APP_TRANSLATIONS_FOLDER) -> frozenset[str]:
+    """Languages the app has a translation file for (``briefgen_de.qm`` or ``.ts`` -> ``de``), the English template
+    included."""
+    if not folder.is_dir():
+        return frozenset()
+    return frozenset(
+        path.stem.removeprefix("briefgen_")
+        for path in folder.iterdir()
+        if path.stem.startswith("briefgen_") and path.suffix in (".qm", ".ts")
+    )
+
+
+def _qt_translation_kept(name: str, languages: frozenset[str]) -> bool:
+    catalogue, _, language = name.removesuffix(".qm").partition("_")
+    return name.endswith(".qm") and catalogue in QT_TRANSLATION_CATALOGUES and language in languages
+
+
+def bundle_file_kept(dest: str, languages: frozenset[str] | None = None) -> bool:
     """Whether a file PyInstaller collected (by its path in the bundle) belongs in the app: drops Qt's
-    translations (the app's text is English), the Qt plugins the app does not use, foreign babel locales and the
-    C++ runtime (Linux)."""
+    translations but ``qtbase`` in the app's languages (*languages*, default :func:`app_languages`), the app's
+    translation sources, the Qt plugins the app does not use, foreign babel locales and the C++ runtime (Linux)."""
     parts = PurePosixPath(dest.replace("\\", "/")).parts
     if len(parts) == 1 and parts[0] in SYSTEM_LIBRARIES_LEFT_OUT:
         return False
     if len(parts) >= 3 and parts[0] == "babel" and parts[1] == "locale-data":
         locale = parts[-1].split(".", 1)[0]
         return locale.split("_", 1)[0] in BABEL_LOCALES_KEPT
+    if parts[:2] == ("resources", APP_TRANSLATIONS_FOLDER):
+        return parts[-1].endswith(".qm")
+    if parts[:2] == ("reportlab", "fonts"):
+        return parts[-1] in REPORTLAB_FONTS_KEPT
+    if "/".join(parts[:2]) in TEST_DATA_LEFT_OUT:
+        return False
     if not parts or parts[0] != "PySide6":
         return True
-    if "translations" in parts or parts[-1].lower() in QT_LIBRARIES_LEFT_OUT:
+    if "translations" in parts:
+        return _qt_translation_kept(parts[-1], app_languages() if languages is None else languages)
+    if parts[-1].lower() in QT_LIBRARIES_LEFT_OUT:
         return False
     if "plugins" in parts:
         rest = parts[parts.index("plugins") + 1 :]

@@ -3,16 +3,22 @@
 #
 #   packaging/smoke_test.sh dist/briefgen
 #
-# Checks the command line (version, templates, inspect of HTML/Word/PDF, build to PDF and Word from the bundled
-# samples, a bad file giving exit 2), the bundled Unicode fonts (a PDF built with the system's fonts hidden, when
-# a mount namespace can be made), and that the desktop app starts offscreen.
+# Checks the folder's size (at most 150 MB), the command line (version, templates, inspect of HTML/Word/PDF, build
+# to PDF and Word from the bundled samples, a bad file giving exit 2), the bundled fonts (PDFs built with the
+# system's fonts hidden, when a mount namespace can be made: DejaVu for Greek and Cyrillic, the Noto subsets for
+# Hangul, Arabic and emoji, the same fonts and text as the source tree gives), and that the desktop app starts
+# offscreen.
 set -euo pipefail
 
 APP_DIR=$(cd "${1:?usage: smoke_test.sh DIST_APP_FOLDER}" && pwd)
 APP="$APP_DIR/briefgen"
 HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/.." && pwd)
 SMOKE_HTML="$HERE/smoke/harbour-article.html"
+SMOKE_SCRIPTS="$HERE/smoke/multiscript-notes.md"
+CHECK_PYTHON="$REPO/.venv/bin/python"  # reads PDFs for the checks when pdffonts is missing; never runs the app
 GUI_SECONDS=${SMOKE_GUI_SECONDS:-15}
+SIZE_LIMIT_MB=${SMOKE_SIZE_LIMIT_MB:-150}
 TIMEOUT=$(command -v timeout)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/briefgen-smoke.XXXXXX")
@@ -24,11 +30,40 @@ fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
 pass() { PASSED=$((PASSED + 1)); echo "  ok  $*"; }
 
 # The frozen app runs with this environment only: an empty PATH folder, a throw-away home, no PYTHON* variables.
+APP_ENV=(PATH="$WORK/bin" HOME="$WORK/home" LANG=C.UTF-8 LC_ALL=C.UTF-8
+    XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share"
+    XDG_STATE_HOME="$WORK/home/.local/state" XDG_CACHE_HOME="$WORK/home/.cache"
+    XDG_RUNTIME_DIR="$WORK/home/run" QT_QPA_PLATFORM=offscreen)
 run_app() {
-    env -i PATH="$WORK/bin" HOME="$WORK/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 \
-        XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-        XDG_STATE_HOME="$WORK/home/.local/state" XDG_CACHE_HOME="$WORK/home/.cache" \
-        XDG_RUNTIME_DIR="$WORK/home/run" QT_QPA_PLATFORM=offscreen "$@"
+    env -i "${APP_ENV[@]}" "$@"
+}
+
+# The same, with the system's font folders hidden in a private mount namespace (where one can be made), so that
+# a PDF can only use the fonts bundled with the app.
+FONTS_NS=""
+if unshare --mount true 2>/dev/null; then FONTS_NS="unshare --mount"
+elif unshare --mount --map-root-user true 2>/dev/null; then FONTS_NS="unshare --mount --map-root-user"
+fi
+HIDE_FONTS=""
+for d in /usr/share/fonts /usr/local/share/fonts; do [ -d "$d" ] && HIDE_FONTS="$HIDE_FONTS mount -t tmpfs none $d;"; done
+run_app_without_system_fonts() {
+    if [ -n "$FONTS_NS" ]; then
+        $FONTS_NS /bin/sh -c "$HIDE_FONTS exec \"\$0\" \"\$@\"" env -i "${APP_ENV[@]}" "$@"
+    else
+        run_app "$@"
+    fi
+}
+
+# The fonts a PDF embeds, one a line, without the subset prefix (pdffonts, else pypdf from the source tree's .venv).
+pdf_fonts() {
+    if command -v pdffonts >/dev/null; then
+        pdffonts "$1" | awk 'NR > 2 && $(NF-4) == "yes" {sub(/^[A-Z][A-Z][A-Z][A-Z][A-Z][A-Z]\+/, "", $1); print $1}' \
+            | sort -u
+    elif [ -x "$CHECK_PYTHON" ]; then
+        "$CHECK_PYTHON" "$HERE/smoke/pdf_fonts.py" "$1"
+    else
+        return 3
+    fi
 }
 
 [ -x "$APP" ] || fail "no executable at $APP"
@@ -38,6 +73,11 @@ if run_app /bin/sh -c 'command -v python3 || command -v python' >/dev/null 2>&1;
 fi
 pass "no python on PATH, no PYTHONPATH/VIRTUAL_ENV in the environment"
 cd "$WORK"
+
+# The size target (issue 17): the whole folder, as du counts it (MiB).
+size_mb=$(du -sm --apparent-size "$APP_DIR" | cut -f1)
+[ "$size_mb" -le "$SIZE_LIMIT_MB" ] || fail "the app folder is $size_mb MB, over the $SIZE_LIMIT_MB MB target"
+pass "the app folder is $size_mb MB (target at most $SIZE_LIMIT_MB MB)"
 
 SAMPLES="$APP_DIR/_internal/resources/samples"
 [ -d "$SAMPLES" ] || SAMPLES="$APP_DIR/resources/samples"
@@ -85,29 +125,51 @@ grep -q "no-such-file.txt" "$WORK/bad.txt" || fail "the error does not name the 
 ! grep -q "Traceback" "$WORK/bad.txt" || fail "a traceback reached the user"
 pass "a missing file: one line naming it, exit 2"
 
-# Bundled fonts: hide the system's font folders in a private mount namespace and build a PDF with Greek and
-# Cyrillic names; the renderer must find the bundled DejaVu fonts and not fall back to Vera.
+# Bundled fonts, with the system's fonts hidden: Greek and Cyrillic names must come out in the bundled DejaVu fonts
+# (not reportlab's Vera); Hangul, Arabic and emoji in the bundled Noto subsets, never as the placeholder box.
 if [ -d "$APP_DIR/_internal/resources/fonts" ]; then
-    ns=""
-    if unshare --mount true 2>/dev/null; then ns="unshare --mount"
-    elif unshare --mount --map-root-user true 2>/dev/null; then ns="unshare --mount --map-root-user"
+    if [ -n "$FONTS_NS" ]; then
+        hidden="with the system fonts hidden"
+    else
+        hidden="(system fonts not hidden: cannot make a mount namespace here)"
     fi
-    if [ -n "$ns" ]; then
-        hide=""
-        for d in /usr/share/fonts /usr/local/share/fonts; do [ -d "$d" ] && hide="$hide mount -t tmpfs none $d;"; done
-        $ns /bin/sh -c "$hide \"\$0\" \"\$@\"" env -i PATH="$WORK/bin" HOME="$WORK/home" LANG=C.UTF-8 \
-            XDG_CONFIG_HOME="$WORK/home/.config" XDG_DATA_HOME="$WORK/home/.local/share" \
-            XDG_STATE_HOME="$WORK/home/.local/state" \
-            "$APP" build "$SMOKE_HTML" -o "$WORK/out/no-system-fonts.pdf" >"$WORK/fonts.txt" 2>&1 \
+    if ls "$APP_DIR"/_internal/resources/fonts/DejaVu*.ttf >/dev/null 2>&1; then
+        run_app_without_system_fonts "$APP" build "$SMOKE_HTML" -o "$WORK/out/no-system-fonts.pdf" >"$WORK/fonts.txt" 2>&1 \
             || fail "build without system fonts: $(cat "$WORK/fonts.txt")"
         ! grep -qi "no TrueType font" "$WORK/fonts.txt" || fail "bundled fonts not used: $(cat "$WORK/fonts.txt")"
         grep -aq "DejaVu" "$WORK/out/no-system-fonts.pdf" || fail "the PDF does not embed the bundled DejaVu fonts"
-        pass "PDF with the system fonts hidden uses the bundled DejaVu fonts"
+        pass "PDF $hidden uses the bundled DejaVu fonts"
     else
-        echo "  --  bundled fonts not checked: cannot make a mount namespace here (unshare)"
+        echo "  --  no DejaVu fonts bundled (none found at build time); Latin, Greek and Cyrillic use the system's"
+    fi
+
+    scripts_pdf="$WORK/out/hangul-arabic-emoji.pdf"
+    run_app_without_system_fonts "$APP" build "$SMOKE_SCRIPTS" --ratio 1 -o "$scripts_pdf" >"$WORK/scripts.txt" 2>&1 \
+        || fail "build of the Hangul/Arabic/emoji source: $(cat "$WORK/scripts.txt")"
+    ! grep -q "no available font\|drawn as" "$WORK/scripts.txt" || fail "characters without a font: $(cat "$WORK/scripts.txt")"
+    if fonts=$(pdf_fonts "$scripts_pdf"); then
+        for font in NotoSansCJK NotoSansArabic NotoSansSymbols2; do
+            grep -q "^$font" <<<"$fonts" || fail "the PDF does not embed the bundled $font: $(echo $fonts)"
+        done
+        pass "Hangul, Arabic and emoji PDF $hidden embeds the bundled Noto fonts ($(grep -c Noto <<<"$fonts") of them)"
+        # The same brief from the source tree (its own resources/fonts) must use the same Noto fonts and say the same.
+        if [ -x "$REPO/.venv/bin/briefgen" ]; then
+            (cd "$WORK" && "$REPO/.venv/bin/briefgen" build "$SMOKE_SCRIPTS" --ratio 1 -o "$WORK/out/from-source.pdf") \
+                >"$WORK/from-source.txt" 2>&1 || fail "the source tree's briefgen: $(cat "$WORK/from-source.txt")"
+            source_fonts=$(pdf_fonts "$WORK/out/from-source.pdf")
+            [ "$(grep Noto <<<"$fonts")" = "$(grep Noto <<<"$source_fonts")" ] \
+                || fail "fonts differ from the source tree's: app $(echo $fonts); source $(echo $source_fonts)"
+            if command -v pdftotext >/dev/null; then
+                pdftotext "$scripts_pdf" "$WORK/app.txt" && pdftotext "$WORK/out/from-source.pdf" "$WORK/source.txt"
+                cmp -s "$WORK/app.txt" "$WORK/source.txt" || fail "the app's brief text differs from the source tree's"
+            fi
+            pass "the same brief from the source tree has the same Noto fonts$(command -v pdftotext >/dev/null && echo " and text")"
+        fi
+    else
+        echo "  --  fonts in the PDF not listed: neither pdffonts nor $CHECK_PYTHON is available"
     fi
 else
-    echo "  --  no fonts bundled (none found at build time); PDFs use the system's fonts"
+    echo "  --  no fonts bundled; PDFs use the system's fonts"
 fi
 
 # install.sh (shipped in the tarball): install into a scratch prefix, run the installed command, uninstall.
@@ -136,6 +198,16 @@ fi
 if run_app "$APP" gui --help 2>/dev/null | grep -q -- "--smoke-test"; then
     run_app "$TIMEOUT" 60 "$APP" gui --smoke-test >"$WORK/gui.txt" 2>&1 || fail "gui --smoke-test: $(cat "$WORK/gui.txt")"
     pass "the desktop app started offscreen and closed cleanly (gui --smoke-test)"
+    # On an X server too (Xvfb, where installed): the xcb platform plugin with the system's X11, fontconfig, GLib
+    # and D-Bus libraries, which the bundle leaves to the system.
+    if command -v xvfb-run >/dev/null; then
+        "$TIMEOUT" 120 xvfb-run -a /bin/sh -c \
+            'exec env -i "$@" DISPLAY="$DISPLAY" XAUTHORITY="$XAUTHORITY" QT_QPA_PLATFORM=xcb "$0" gui --smoke-test' \
+            "$APP" "${APP_ENV[@]}" >"$WORK/gui-xcb.txt" 2>&1 || fail "gui --smoke-test on Xvfb: $(cat "$WORK/gui-xcb.txt")"
+        pass "the desktop app started on an X server (Xvfb, xcb plugin) and closed cleanly"
+    else
+        echo "  --  not run on an X server: xvfb-run is not installed"
+    fi
 else
     set +e
     run_app "$TIMEOUT" "$GUI_SECONDS" "$APP" gui >"$WORK/gui.txt" 2>&1

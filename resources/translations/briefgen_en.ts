@@ -172,16 +172,8 @@
 </context>
 <context>
     <name>ErrorsDialog</name>
-    <message numerus="yes">
-        <location filename="../../briefgen/gui/errors_dialog.py" line="+70"/>
-        <source>… and {n} more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+12"/>
+        <location filename="../../briefgen/gui/errors_dialog.py" line="+82"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -386,13 +378,10 @@
 </context>
 <context>
     <name>LeftOut</name>
-    <message numerus="yes">
+    <message>
         <location filename="../../briefgen/gui/left_out.py" line="+31"/>
         <source>{n} section(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+9"/>
@@ -447,29 +436,20 @@
         <source>{n}% of the text</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+17"/>
         <source>{n} word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
         <source>{n} sentence(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+2"/>
         <source>{n} page(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+24"/>
@@ -1044,7 +1024,7 @@
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../briefgen/gui/template_editor.py" line="+85"/>
+        <location filename="../../briefgen/gui/template_editor.py" line="+84"/>
         <source>Template name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1891,7 +1871,7 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+23"/>
         <source>The sample could not be made: {error}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -9,6 +9,7 @@ import ast
 import functools
 import importlib.util
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,13 @@ def load_bundle_data() -> ModuleType:
 
 
 bd = load_bundle_data()
+
+
+def _packaging_module(name: str) -> ModuleType:
+    """A module of packaging/ imported by name, as briefgen.spec imports it (they import each other)."""
+    if str(REPO / "packaging") not in sys.path:
+        sys.path.append(str(REPO / "packaging"))
+    return importlib.import_module(name)
 
 
 def python_files() -> list[Path]:
@@ -195,6 +203,9 @@ def test_spec_takes_its_data_and_lists_from_bundle_data() -> None:
         "read_version",
     ):
         assert name in used, f"briefgen.spec does not use bundle_data.{name}"
+    assert {"elf_files", "icu_data"} <= imports
+    assert {"strippable", "needed_libraries", "without_orphaned_libraries"} <= _attribute_uses(tree, "elf_files")
+    assert {"rebuild_library", "check_with_qt", "KEPT_ITEMS"} <= _attribute_uses(tree, "icu_data")
     calls = {_called_name(n) for n in ast.walk(tree) if isinstance(n, ast.Call)}
     assert {"Analysis", "PYZ", "EXE", "COLLECT", "BUNDLE", "collect_submodules", "collect_data_files"} <= calls
 
@@ -244,8 +255,12 @@ def test_nothing_briefgen_imports_is_excluded_from_the_bundle() -> None:
     excluded = set(bd.EXCLUDED_MODULES)
     imported = list(_imported_modules())
     assert any(name.startswith("PySide6.") for _where, name in imported), "the scan found no Qt imports"
+    optional = set(bd.OPTIONAL_EXTRA_MODULES)
     for where, name in imported:
         pieces = name.split(".")
+        if pieces[0] in optional:  # an optional extra: only the batch command may import it
+            assert "briefgen/batch/" in str(where).replace("\\", "/"), f"{where} imports the optional {name}"
+            continue
         prefixes = {".".join(pieces[: i + 1]) for i in range(len(pieces))}
         hit = prefixes & excluded
         assert not hit, f"{where} imports {name}, but packaging/bundle_data.py excludes {sorted(hit)}"
@@ -272,6 +287,23 @@ def test_packages_named_for_data_files_exist() -> None:
         ("PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so", False),
         ("PySide6/Qt/plugins/sqldrivers/libqsqlite.so", False),
         ("PySide6/Qt/translations/qtbase_de.qm", False),
+        ("PySide6/Qt/translations/qtbase_en.qm", True),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so", False),
+        ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", True),
+        ("resources/translations/briefgen_en.ts", False),
+        ("resources/translations/briefgen_de.qm", True),
+        ("reportlab/fonts/Vera.ttf", True),
+        ("reportlab/fonts/DarkGarden.sfd", False),
+        ("reportlab/fonts/_a______.pfb", False),
+        ("nltk/test/tokenize.doctest", False),
+        ("tld/tests/res/effective_tld_names.dat.txt", False),
+        ("tld/res/effective_tld_names.dat.txt", True),
+        ("libX11.so.6", False),
+        ("libfontconfig.so.1", False),
+        ("libglib-2.0.so.0", False),
+        ("libdbus-1.so.3", False),
+        ("libxcb-cursor.so.0", True),
+        ("libcrypto.so.3", True),
         ("PySide6/Qt/lib/libQt6Gui.so.6", True),
         ("PySide6/Qt/lib/libQt6DBus.so.6", True),
         ("babel/locale-data/en_GB.dat", True),
@@ -287,7 +319,64 @@ def test_packages_named_for_data_files_exist() -> None:
     ],
 )
 def test_bundle_file_filter(dest: str, kept: bool) -> None:
-    assert bd.bundle_file_kept(dest) is kept
+    assert bd.bundle_file_kept(dest, languages=frozenset({"en"})) is kept
+
+
+def test_qt_translations_are_kept_for_the_apps_languages_only() -> None:
+    languages = frozenset({"en", "de", "pt_BR"})
+    names = ("qtbase_de.qm", "qtbase_pt_BR.qm", "qtbase_fr.qm", "qt_de.qm", "qtmultimedia_de.qm", "qtbase_pt.qm")
+    kept = [name for name in names if bd.bundle_file_kept(f"PySide6/Qt/translations/{name}", languages=languages)]
+    assert kept == ["qtbase_de.qm", "qtbase_pt_BR.qm"]
+    assert bd.bundle_file_kept("PySide6\\translations\\qtbase_de.qm", languages=languages)
+
+
+def test_app_languages_come_from_the_translation_files(tmp_path: Path) -> None:
+    for name in ("briefgen_en.ts", "briefgen_de.ts", "briefgen_de.qm", "briefgen_pt_BR.qm", "notes.txt", "other_fr.qm"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert bd.app_languages(tmp_path) == {"en", "de", "pt_BR"}
+    assert bd.app_languages(tmp_path / "missing") == frozenset()
+    assert "en" in bd.app_languages()  # the template the app's translations start from
+
+
+def test_libraries_only_left_out_files_needed_go_too() -> None:
+    links = {
+        "/usr/lib/libfreetype.so.6": ["libpng16.so.16", "libz.so.1"],
+        "/usr/lib/libpng16.so.16": ["libz.so.1"],
+        "/site/PySide6/Qt/lib/libQt6Gui.so.6": ["libfreetype.so.6", "libz.so.1"],
+        "/site/PySide6/Qt/lib/libQt6Svg.so.6": ["libz.so.1"],
+    }
+    before = [
+        ("PySide6/Qt/lib/libQt6Gui.so.6", "/site/PySide6/Qt/lib/libQt6Gui.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Svg.so.6", "/site/PySide6/Qt/lib/libQt6Svg.so.6", "BINARY"),
+        ("libfreetype.so.6", "/usr/lib/libfreetype.so.6", "BINARY"),
+        ("libpng16.so.16", "/usr/lib/libpng16.so.16", "BINARY"),
+        ("libz.so.1", "/usr/lib/libz.so.1", "BINARY"),
+        ("libloadedbyctypes.so.1", "/usr/lib/libloadedbyctypes.so.1", "BINARY"),
+    ]
+    after = [entry for entry in before if entry[0] != "libfreetype.so.6"]
+    elf_files = _packaging_module("elf_files")
+    kept = elf_files.without_orphaned_libraries(before, after, lambda src: links.get(src, []))
+    assert [dest for dest, _src, _kind in kept] == [
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "PySide6/Qt/lib/libQt6Svg.so.6",
+        "libz.so.1",  # still linked by Qt
+        "libloadedbyctypes.so.1",  # nothing linked it even before: loaded at run time, kept
+    ]
+
+
+def test_every_qt_module_briefgen_does_not_import_is_excluded() -> None:
+    import PySide6
+
+    installed = {
+        path.name.split(".", 1)[0]
+        for path in Path(PySide6.__file__).parent.iterdir()
+        if path.name.startswith("Qt") and path.suffix in (".so", ".pyd")
+    }
+    imported = {name.split(".")[1] for _where, name in _imported_modules() if name.startswith("PySide6.Qt")}
+    assert imported == {"QtCore", "QtGui", "QtWidgets"}, "briefgen imports other Qt modules: update bundle_data.py"
+    excluded = {name.removeprefix("PySide6.") for name in bd.EXCLUDED_MODULES if name.startswith("PySide6.")}
+    assert installed - imported, "no Qt modules found in the PySide6 package"
+    assert installed - imported <= excluded, f"not excluded: {sorted(installed - imported - excluded)}"
 
 
 def test_version_comes_from_the_package() -> None:
