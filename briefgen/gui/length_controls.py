@@ -65,12 +65,15 @@ def budget_value(budget: Budget) -> tuple[str, int]:
     return "sentences", budget.sentences or 5
 
 
+SINGULAR = {"sentences": "sentence", "words": "word", "pages": "page"}
+
+
 def budget_text(budget: Budget) -> str:
     """``900 words``, ``1 page``, ``12 sentences``, ``20% of the text``."""
     kind, value = budget_value(budget)
     if kind == "ratio":
-        return QCoreApplication.translate("LengthControls", "{n}% of the text").format(n=value)
-    return plural(value, kind[:-1])
+        return QCoreApplication.translate("LengthControls", "{n} percent of the text").format(n=value)
+    return plural(value, SINGULAR[kind])
 
 
 def make_budget(kind: str, value: int) -> Budget:

@@ -5,6 +5,11 @@ Text pasted from the web often loses the space after a full stop where a link wa
 one sentence. :class:`SentenceSplitter` splits them too, without breaking "U.S.", "e.g.", decimals ("3.5"),
 web addresses ("www.example.org") or initials ("J.F. Kennedy").
 
+Scripts that end sentences with their own marks are split there too, with or without a space after the mark:
+the Chinese and Japanese full stops and marks (。．！？ and the full-width ！？), the Arabic question mark (؟) and
+the Devanagari danda (। and ॥). Punkt still handles Latin-script text (and the Western stops Arabic, Hebrew,
+Greek and Cyrillic text use).
+
 All results are ``(start, end)`` spans into the text given, so a sentence is always the source's exact text.
 """
 
@@ -14,8 +19,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
-
+from briefgen.nlp.punkt_fast import FastPunktTokenizer, PlainPatternLanguageVars
 from briefgen.nlp.punkt_params import load_punkt_parameters
 
 # A stop (., !, ?, …), optionally followed by closing quotes/brackets, glued to the next sentence's capital
@@ -25,12 +29,15 @@ _GLUED = re.compile(r"(?<=[a-z\u00df-\u00ff0-9%)\]”’\"'])([.!?…]+[”’\"
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _URLISH = re.compile(r"(?:https?://|www\.|@|\.(?:com|org|net|gov|edu|co|uk|au|io)\b)", re.IGNORECASE)
 _INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){1,3}$")
+_SCRIPT_STOP = re.compile(r"[。！？!?｡．.]*[。！？｡؟।॥]+[」』”’\"'）)》〉】]*|(?<!\d)．(?!\d)[」』”’）)]*")
+"""Sentence ends that need no space after them (a full-width stop between digits is a decimal point)."""
+_ANY_SCRIPT_STOP = re.compile("[。！？｡؟।॥．]")
 _MAX_SENTENCE_CHARS = 5000
 _MAX_QUOTE_SENTENCES = 4
 _MAX_QUOTE_CHARS = 700
 
 
-class _LanguageVars(PunktLanguageVars):  # type: ignore[misc]
+class _LanguageVars(PlainPatternLanguageVars):
     """Punkt language variables that also treat the ellipsis character as a sentence end."""
 
     sent_end_chars = (".", "?", "!", "…")
@@ -42,14 +49,15 @@ class SentenceSplitter:
     def __init__(self) -> None:
         params = load_punkt_parameters()
         self._abbrevs = frozenset(params.abbrev_types)
-        self._punkt = PunktSentenceTokenizer(params, lang_vars=_LanguageVars())
+        self._punkt = FastPunktTokenizer(params, _LanguageVars())
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sentence spans of *text*, trimmed of surrounding white space, in order, never empty."""
         out: list[tuple[int, int]] = []
         for start, end in _merge_quotations(text, _merge_fragments(text, list(self._punkt_spans(text)))):
             for s, e in self._split_glued(text, start, end):
-                out.extend(_limit_length(text, s, e))
+                for s2, e2 in _split_script_stops(text, s, e):
+                    out.extend(_limit_length(text, s2, e2))
         return out
 
     def split(self, text: str) -> list[str]:
@@ -132,6 +140,29 @@ def _merge_quotations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
             out.append((start, spans[closes_at][1]))
             i = closes_at + 1
     return out
+
+
+def _split_script_stops(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut the span at Chinese/Japanese stops, the Arabic question mark and the danda (see the module text)."""
+    if _ANY_SCRIPT_STOP.search(text, start, end) is None:
+        yield start, end
+        return
+    cut = start
+    for m in _SCRIPT_STOP.finditer(text, start, end):
+        if m.end() >= end:
+            break
+        before = text[cut : m.start()]
+        if before.count("「") > before.count("」") or before.count("『") > before.count("』"):
+            continue  # a stop inside a Japanese quotation
+        if m.group(0)[-1] in "」』”’\"'" and text[m.end()] in "とっ":
+            continue  # 「本当ですか？」と聞いた。: the quotation is part of the sentence
+        s, e = _trim(text, cut, m.end())
+        if s < e:
+            yield s, e
+        cut = m.end()
+    s, e = _trim(text, cut, end)
+    if s < e:
+        yield s, e
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

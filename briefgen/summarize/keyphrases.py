@@ -16,6 +16,7 @@ part of a better one already chosen is left out ("Korea" after "North Korea").
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -63,30 +64,45 @@ def candidate_phrases(text: str) -> Iterator[tuple[str, ...]]:
             yield run
 
 
-def _runs(text: str) -> Iterator[tuple[tuple[str, ...], bool]]:
+def _runs(text: str) -> list[tuple[tuple[str, ...], bool]]:
     """All runs of content words of *text*, however long, each with whether it starts the text (so a capital on
     its first word may be only the sentence's)."""
+    out: list[tuple[tuple[str, ...], bool]] = []
     run: list[str] = []
     first = True
     initial = False
+    classify = _classify  # a local name: this loop runs once per word of the input
     for token in _TOKENS_AND_BREAKS.findall(text):
-        word, ends = _classify(token) if token else (None, False)
-        if word is not None:
+        if not token:  # punctuation or a dash: a break that is not a word
+            if run:
+                out.append((tuple(run), initial))
+                run = []
+            continue
+        word, ends = classify(token)
+        if word is None:
+            if run:
+                out.append((tuple(run), initial))
+                run = []
+        else:
             if not run:
                 initial = first
             run.append(word)
-        if token:
-            first = False
-        if (word is None or ends) and run:
-            yield tuple(run), initial
-            run = []
+            if ends:
+                out.append((tuple(run), initial))
+                run = []
+        first = False
     if run:
-        yield tuple(run), initial
+        out.append((tuple(run), initial))
+    return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
+def _word_stem(word: str) -> str:
+    return stem(word.lower().replace("’", "'"))
+
+
 def _key(phrase: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(stem(word.lower().replace("’", "'")) for word in phrase)
+    return tuple(map(_word_stem, phrase))
 
 
 class Phrase(NamedTuple):
@@ -102,9 +118,13 @@ class Phrase(NamedTuple):
 
 def sentence_phrases(text: str) -> tuple[Phrase, ...]:
     """The runs of one sentence (the candidate phrases and the longer runs), ready for :func:`top_phrases`."""
-    return tuple(
-        Phrase(_key(run), " ".join(run), initial, len(run) <= MAX_PHRASE_WORDS) for run, initial in _runs(text)
-    )
+    return tuple([_phrase(run, initial) for run, initial in _runs(text)])
+
+
+@lru_cache(maxsize=200_000)
+def _phrase(run: tuple[str, ...], initial: bool) -> Phrase:
+    """One :class:`Phrase` per distinct run (cached: names and stock phrases recur from sentence to sentence)."""
+    return Phrase(_key(run), " ".join(run), initial, len(run) <= MAX_PHRASE_WORDS)
 
 
 def keyphrases(texts: Iterable[str], limit: int = 10) -> tuple[str, ...]:
@@ -116,9 +136,7 @@ def top_phrases(sentences: Iterable[Sequence[Phrase]], limit: int = 10) -> tuple
     """The *limit* best key phrases among the candidate phrases of some sentences, best first."""
     if limit <= 0:
         return ()
-    occurrences: Counter[Phrase] = Counter()
-    for phrases in sentences:
-        occurrences.update(phrases)
+    occurrences: Counter[Phrase] = Counter(itertools.chain.from_iterable(sentences))
     counts: Counter[tuple[str, ...]] = Counter()
     spellings: dict[tuple[str, ...], dict[str, int]] = {}
     lower_case: set[str] = set()

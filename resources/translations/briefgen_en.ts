@@ -432,8 +432,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
-        <source>{n}% of the text</source>
+        <location line="+34"/>
+        <source>{n} percent of the text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
