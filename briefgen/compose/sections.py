@@ -46,6 +46,16 @@ GENERIC_HEADINGS = frozenset(
 )
 """Headings that name a part of a document rather than what it is about."""
 
+SHORT_QUESTION_WORDS = 2
+"""A question heading this short ("Why?", "What next?") asks about the heading before it, not on its own."""
+
+
+def says_little(heading: str, generic: frozenset[str]) -> bool:
+    """True for a heading a reader cannot place without its article: a generic one ("Summary", or one of the
+    template's own part headings) or a short question that leans on the heading before it ("Why?")."""
+    text = heading.rstrip(":").strip()
+    return text.casefold() in generic or (text.endswith("?") and len(text.split()) <= SHORT_QUESTION_WORDS)
+
 
 @dataclass(slots=True)
 class Group:
@@ -84,7 +94,7 @@ def group_sections(
             key = original
             heading = (section.heading or "").strip() or article_title or (spec.heading if spec else "")
             sub = article_title if heading != article_title else None
-        if heading.rstrip(":").strip().casefold() in clashes and article_title and heading != article_title:
+        if says_little(heading, clashes) and article_title and heading != article_title:
             heading = f"{heading.rstrip(':').strip()} — {article_title}"
         group_of[section_id] = key
         group = groups.setdefault(key, Group(key, heading, sub, article_title=article_title))

@@ -50,7 +50,7 @@ def markdown_text(
     marking = marking_text(style, brief.marking)
     if marking:
         blocks.append(f"**{md_escape(marking)}**")
-    if style.header_text.strip():
+    if style.header_text.strip() and style.header_text.strip() != brief.title.strip():  # no title twice in a row
         blocks.append(f"*{md_escape(style.header_text.strip())}*")
     blocks.append(f"# {md_escape(brief.title)}")
     sub = subtitle(brief, style)

@@ -99,3 +99,21 @@ def test_left_out_says_whether_the_length_or_the_sources_left_a_section_out(seed
         if part.kind == PartKind.SECTION:
             assert part.heading not in named
     assert shown, "the brief shows sentences"
+
+
+def test_a_short_brief_reads_as_one_document(seeds_dir: Path) -> None:
+    """At 250 words: a one-word question heading ("Why?") is placed by its article, the subtitle counts the
+    entries the source list shows, and the Markdown does not print the title twice in a row."""
+    from briefgen.compose.sections import GENERIC_HEADINGS, says_little
+
+    assert says_little("Why?", GENERIC_HEADINGS) and says_little("What next?", GENERIC_HEADINGS)
+    assert not says_little("Who pays for the barrier?", GENERIC_HEADINGS)
+    result = build(seeds_dir, "policy-brief", Budget(words=250))
+    brief = result.brief
+    assert all(p.heading != "Why?" for p in brief.parts), [p.heading for p in brief.parts]
+    assert brief.subtitle == f"Policy brief drawn from {len(brief.sources)} sources"
+    from briefgen.render.markdown_renderer import markdown_text
+
+    lines = [line for line in markdown_text(brief, result.style).splitlines() if line.strip()]
+    title_at = lines.index(f"# {brief.title}")
+    assert brief.title not in lines[title_at - 1], "the running head repeats the title just above it"
