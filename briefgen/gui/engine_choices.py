@@ -3,6 +3,11 @@ explanation of each method for its tooltip."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefgen.summarize.api import Budget
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 METHOD_TIPS: dict[str, str] = {
@@ -58,6 +63,14 @@ def algorithm_choices() -> list[tuple[str, str]]:
     ]
     items.extend((name, name.capitalize()) for name in algorithm_names())
     return items
+
+
+def template_length(name: str) -> Budget:
+    """The length the template *name* brings with it (raises what reading a broken or missing template raises)."""
+    from briefgen.compose import template_budget
+    from briefgen.project_pipeline import load_template
+
+    return template_budget(load_template(name))
 
 
 def template_choices() -> list[tuple[str, str]]:

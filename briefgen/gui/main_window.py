@@ -24,7 +24,7 @@ from briefgen.build import BuildResult
 from briefgen.gui.about import show_about
 from briefgen.gui.autosave import Autosave, discard_recovery
 from briefgen.gui.busy_status import BusyStatus
-from briefgen.gui.engine_choices import algorithm_choices, template_choices
+from briefgen.gui.engine_choices import algorithm_choices, template_choices, template_length
 from briefgen.gui.errors_dialog import show_error, show_errors
 from briefgen.gui.find_bar import FindBar
 from briefgen.gui.left_out import left_out_message
@@ -536,11 +536,8 @@ class MainWindow(QMainWindow):
         """Use the template *name*, with its own default length (so a one-page template gives one page)."""
         if not name or name == self.workspace.state.template:
             return
-        from briefgen.compose import template_budget
-        from briefgen.project_pipeline import load_template
-
         try:
-            budget = template_budget(load_template(name))
+            budget = template_length(name)
         except Exception as exc:  # a broken or vanished user template: say so, keep the current one
             show_error(self, self.tr("The template could not be read"), exc)
             self._sync_controls()

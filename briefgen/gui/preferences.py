@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefgen.gui.engine_choices import algorithm_choices, template_choices
+from briefgen.gui.engine_choices import algorithm_choices, template_choices, template_length
 from briefgen.gui.length_controls import MODES, budget_value, make_budget
 from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.screen_fit import fit_to_screen
@@ -48,10 +48,7 @@ def default_state(settings: Settings) -> WorkspaceState:
     if isinstance(template, str) and template:
         state.template = template
         try:  # the template's own length, unless a length is preferred too
-            from briefgen.compose import template_budget
-            from briefgen.project_pipeline import load_template
-
-            state.budget = template_budget(load_template(template))
+            state.budget = template_length(template)
         except Exception:  # a vanished user template: keep the built-in default rather than fail to start
             state.template = WorkspaceState().template
     length = default_length(settings)
