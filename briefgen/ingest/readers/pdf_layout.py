@@ -80,7 +80,9 @@ def blocks_from_lines(lines: Sequence[Line], n_pages: int) -> list[Block]:
 
 def _tidy(line: Line) -> Line:
     text = _ODD_BULLET.sub("• ", line.text)
-    line.text = " ".join(text.translate(_LIGATURES).split())
+    if not text.isascii():  # (the ligatures are not)
+        text = text.translate(_LIGATURES)
+    line.text = " ".join(text.split())
     return line
 
 

@@ -18,6 +18,7 @@ from time import monotonic
 from typing import Any
 
 from briefgen.errors import InputError
+from briefgen.forking import ForkedCall
 from briefgen.ingest.blocks import BlockKind, RawDocument, check_reading_cancelled
 from briefgen.ingest.readers.common import (
     clean_meta,
@@ -26,6 +27,7 @@ from briefgen.ingest.readers.common import (
     summarise_exception,
     translate_errors,
 )
+from briefgen.ingest.readers.pdf_content import prepared_contents
 from briefgen.ingest.readers.pdf_layout import Line, blocks_from_lines
 from briefgen.model import Metadata
 
@@ -33,6 +35,9 @@ MAX_PAGES = 1_000
 """pypdf extracts text at roughly 20-50 pages a second on one core, so 1,000 pages (a long book; a 5 MB report
 is a few hundred) read in well under a minute; a longer file is refused at once rather than read for minutes."""
 MAX_SECONDS = 120.0
+FORK_FROM_PAGES = 60
+"""From this many pages a forked child may read half of them (a process start costs about as much as reading
+ten pages)."""
 MAX_TEXT_CHARS = 20_000_000
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
 
@@ -104,11 +109,42 @@ def _page_count(reader: Any, path: str) -> int:
 
 
 def _read_lines(reader: Any, n_pages: int, path: str) -> tuple[list[Line], list[str]]:
+    """Every page's lines and the problems of pages that could not be read. A long document is read on two cores
+    when forking pays (:func:`briefgen.forking.may_fork`): a forked child reads the second half of the pages while
+    this process reads the first; a child that fails or dies makes this process read its half too."""
     deadline = monotonic() + MAX_SECONDS
+    half = n_pages // 2
+    child = None
+    if n_pages >= FORK_FROM_PAGES:
+        child = ForkedCall.start(lambda: _packed(_read_pages(reader, half, n_pages, path, deadline)))
+    if child is None:
+        lines, problems, chars = _read_pages(reader, 0, n_pages, path, deadline)
+    else:
+        try:
+            lines, problems, chars = _read_pages(reader, 0, half, path, deadline)
+        except BaseException:
+            child.stop()
+            raise
+        more_lines, more_problems, more_chars = _unpacked(child.result())
+        lines += more_lines
+        problems += more_problems
+        chars += more_chars
+    if chars > MAX_TEXT_CHARS:
+        raise InputError(f"the PDF holds more than {MAX_TEXT_CHARS:,} characters of text", path)
+    return lines, problems
+
+
+_Pages = tuple[list[Line], list[str], int]
+"""Lines, problems and the number of characters of a range of pages."""
+
+
+def _read_pages(reader: Any, first: int, end: int, path: str, deadline: float) -> _Pages:
+    """Pages ``first`` to ``end - 1`` (counting from 0)."""
+    n_pages = len(reader.pages)
     lines: list[Line] = []
     problems: list[str] = []
     chars = 0
-    for index in range(n_pages):
+    for index in range(first, end):
         check_reading_cancelled()
         try:
             if monotonic() > deadline:
@@ -129,7 +165,22 @@ def _read_lines(reader: Any, n_pages: int, path: str) -> tuple[list[Line], list[
         if chars > MAX_TEXT_CHARS:
             raise InputError(f"the PDF holds more than {MAX_TEXT_CHARS:,} characters of text", path)
         lines.extend(page_lines)
-    return lines, problems
+    return lines, problems, chars
+
+
+def _packed(pages: _Pages) -> tuple[list[tuple[Any, ...]], list[str], int]:
+    """A child's result in plain tuples: quicker to send back than the objects."""
+    lines, problems, chars = pages
+    return [_line_row(ln) for ln in lines], problems, chars
+
+
+def _unpacked(packed: tuple[list[tuple[Any, ...]], list[str], int]) -> _Pages:
+    rows, problems, chars = packed
+    return [Line(*row) for row in rows], problems, chars
+
+
+def _line_row(line: Line) -> tuple[Any, ...]:
+    return (line.text, line.x, line.y, line.size, line.bold, line.page, line.page_bottom, line.page_top)
 
 
 class _TimeUpError(Exception):
@@ -192,7 +243,8 @@ def _page_lines(page: Any, number: int, deadline: float) -> list[Line]:
 
     # upright text only (orientation 0): the visitor drops rotated and mirrored text anyway, and pypdf skips the
     # other orientations more cheaply itself
-    page.extract_text(orientations=(0,), visitor_text=visit, visitor_operand_before=check_time)
+    with prepared_contents(page):  # the content stream parsed by a regular expression, not a byte at a time
+        page.extract_text(orientations=(0,), visitor_text=visit, visitor_operand_before=check_time)
     flush()
     return lines
 
