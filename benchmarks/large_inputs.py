@@ -15,8 +15,13 @@ and the 1,000-page case shows what the longest accepted PDF costs.
 Full-size run of 1 December 2026 (2 cores shared with other work, load average 3.6 at the start; wall s / CPU s):
 repetitive 15.6 / 14.0 (535 MB); small-vocabulary 7.2 / 5.7; docx 82.7 / 49.9 (1,085 MB; sentence splitting and
 summarising, not reading: the Word reader itself takes ~2.4 s CPU); pdf (2,000 pages) refused in 2.6 / 1.4;
-pdf-1000 35.9 / 21.4 (17.4 / 17.8 in a run at load 1.6); copies-1000 2.1 / 1.6; copies-10000 5.0 / 3.7;
+pdf-1000 35.9 / 21.4 (17.4 / 17.8 in a run at load 1.6; 24.8 / 15.1 after the PDF reader work, load 7-8,
+see docs/speed.md "Large PDFs"); copies-1000 2.1 / 1.6; copies-10000 5.0 / 3.7;
 html 16.7 / 15.1 (1.0 MB/s).
+
+Docx after one tokenisation, key phrases with numpy and a window of candidates for inputs of 50,000 sentences or
+more (``briefgen/summarize/engine.py``; docs/speed.md), ``farm-bench -n 3`` paired with the tree before, load
+average 8-10: 102.3 / 33.4 (1,066 MB), before 188.6 / 59.2 (1,086 MB).
 """
 
 from __future__ import annotations

@@ -45,11 +45,11 @@ def stem(word: str) -> str:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed, lower-cased content words of *text*: stop words, numbers-only and 1-letter tokens dropped."""
-    return [term for term in map(_content_term, _WORD.findall(text)) if term is not None]
+    return [term for term in map(content_term, _WORD.findall(text)) if term is not None]
 
 
 @lru_cache(maxsize=200_000)
-def _content_term(tok: str) -> str | None:
+def content_term(tok: str) -> str | None:
     """The stemmed term of one token, or None when it is not a content word (cached: tokens repeat a lot)."""
     low = tok.lower().replace("’", "'")
     if low.endswith("'s"):

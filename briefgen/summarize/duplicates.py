@@ -99,6 +99,22 @@ def duplicate_groups(texts: Sequence[str], cancel: CancelToken | None = None) ->
     return [root.get(j, j) for j in bucket]
 
 
+def windowed_groups(texts: Sequence[str], window: Sequence[int], cancel: CancelToken | None = None) -> list[int]:
+    """:func:`duplicate_groups` for very large inputs: sentences of the same text (white space at the ends aside)
+    form a group, and near-duplicates are looked for only among the sentences of *window* (and their copies).
+
+    Groups are still closed under the first relation and rooted at their first sentence.
+    """
+    first: dict[str, int] = {}
+    roots = [first.setdefault(text.strip(), i) for i, text in enumerate(texts)]
+    del first
+    check(cancel)
+    members = sorted({roots[i] for i in window})
+    near = duplicate_groups([texts[i] for i in members], cancel)
+    merged = {members[k]: members[j] for k, j in enumerate(near) if j != k}
+    return [merged.get(root, root) for root in roots]
+
+
 class _Groups:
     """Union-find over ``0..n-1`` whose roots are always the smallest member."""
 

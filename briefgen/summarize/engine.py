@@ -17,7 +17,7 @@ The steps, each in its own module:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -27,20 +27,29 @@ from briefgen.progress import CancelToken, ProgressCallback, check, report
 from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
 from briefgen.summarize.budgets import limits_for
 from briefgen.summarize.copies import find_copies
-from briefgen.summarize.duplicates import duplicate_groups
+from briefgen.summarize.duplicates import duplicate_groups, windowed_groups
 from briefgen.summarize.inputs import SelectedText, selected_text
 from briefgen.summarize.interface import Algorithm
 from briefgen.summarize.key_figures import figure_strength
 from briefgen.summarize.keyphrases import Phrase, sentence_phrases, top_phrases
+from briefgen.summarize.phrase_table import table_phrases
 from briefgen.summarize.registry import get_algorithm, resolve_name
-from briefgen.summarize.repeats import per_text
 from briefgen.summarize.selection import select
 from briefgen.summarize.standalone import ends_with_colon, is_question, leans_on_previous, stands_alone
+from briefgen.summarize.tokens import TABLE_FROM
 from briefgen.summarize.vectors import FloatArray
 
 GROUP_ASIDE_FROM = 5000
 """Sentences from which near-duplicates are grouped in a forked process while the rest goes on (when forking is
 allowed: :func:`briefgen.forking.may_fork`); below that, forking costs more than it saves."""
+WINDOW_FROM = 50_000
+"""Selected sentences from which a summary is chosen from a window of the most relevant ones (a very large input:
+a 1,000-page report, a hundred thousand paragraphs)."""
+WINDOW = 20_000
+"""Sentences in that window: the most relevant by the algorithm's own score over the whole input. Only they are
+candidates (pinned sentences always count) and only they are checked for standing alone; near-duplicates are
+looked for among them, while elsewhere only sentences of the same text are grouped (still cited, still merged
+in copies). Key phrases and key figures still come from every sentence."""
 
 
 class _Run:
@@ -53,26 +62,52 @@ class _Run:
         self.algorithm = algorithm
         self.cancel = cancel
         texts = text.sentences.texts
+        self.windowed = len(texts) >= WINDOW_FROM
+        """A very large input: candidates come from a window of the most relevant sentences (see the module)."""
         # near-duplicate grouping is needed only once the sentences are ranked: on a large input a second core
         # groups them meanwhile
         self._grouping = (
-            ForkedCall.start(lambda: duplicate_groups(texts, cancel)) if len(texts) >= GROUP_ASIDE_FROM else None
+            ForkedCall.start(lambda: duplicate_groups(texts, cancel))
+            if GROUP_ASIDE_FROM <= len(texts) < WINDOW_FROM
+            else None
         )
         self._groups: list[int] | None = None
         self._members: dict[int, list[int]] = {}
         self._group_excluded: dict[int, bool] = {}
-        if self._grouping is None:
+        if self._grouping is None and not self.windowed:
             self._set_groups(duplicate_groups(texts, cancel))
-        self.standalone = per_text(stands_alone, texts)
-        self.short_only = [
-            not s and not is_question(t) and not ends_with_colon(t) for s, t in zip(self.standalone, texts, strict=True)
-        ]
+        self._context_rule = context_rule
+        self._checked: dict[str, tuple[bool, bool, bool]] = {}
+        self.standalone = [False] * len(texts)
+        self.short_only = [False] * len(texts)
         """Sentences kept out only for being short: a sentence budget may still need them."""
-        self.leans = per_text(leans_on_previous, texts) if context_rule else [False] * len(texts)
+        self.leans = [False] * len(texts)
+        if not self.windowed:
+            self._check(range(len(texts)))
         self.previous: list[int | None] = [None] * len(texts)
         for indices in text.sections.values():
             for before, after in itertools.pairwise(indices):
                 self.previous[after] = before
+
+    def _check(self, indices: Iterable[int]) -> None:
+        """Whether each of these sentences stands alone, is short only, leans on the one before it."""
+        texts, checked, context_rule = self.text.sentences.texts, self._checked, self._context_rule
+        for i in indices:
+            text = texts[i]
+            flags = checked.get(text)
+            if flags is None:
+                alone = stands_alone(text)
+                short = not alone and not is_question(text) and not ends_with_colon(text)
+                flags = checked[text] = (alone, short, context_rule and leans_on_previous(text))
+            self.standalone[i], self.short_only[i], self.leans[i] = flags
+
+    def _window(self, indices: Sequence[int], relevance: FloatArray) -> list[int]:
+        """The :data:`WINDOW` most relevant of *indices* (the earlier of equals), in order."""
+        if len(indices) <= WINDOW:
+            return list(indices)
+        index = np.asarray(indices, dtype=np.int64)
+        order = np.lexsort((index, -relevance[index]))[:WINDOW]
+        return sorted(index[order].tolist())
 
     def _set_groups(self, groups: list[int]) -> None:
         members: dict[int, list[int]] = {}
@@ -90,8 +125,10 @@ class _Run:
     def groups(self) -> list[int]:
         """For each sentence, the first sentence of its near-duplicate group."""
         if self._groups is None:
-            assert self._grouping is not None
-            self._set_groups(self._grouping.result(self.cancel))
+            if self._grouping is None:  # a very large input, asked before anything was ranked
+                self._set_groups(windowed_groups(self.text.sentences.texts, range(WINDOW), self.cancel))
+            else:
+                self._set_groups(self._grouping.result(self.cancel))
         assert self._groups is not None
         return self._groups
 
@@ -124,7 +161,15 @@ class _Run:
         fallback = np.zeros(len(indices), dtype=bool)
         pins: list[int] = []
         followers: dict[int, list[int]] = {}
-        for i in self.representatives(indices, relevance):
+        window = self._window(indices, relevance) if self.windowed else None
+        if window is not None and self._groups is None:  # the first part: the window of the whole input
+            self._set_groups(windowed_groups(self.text.sentences.texts, window, self.cancel))
+        chosen_from = self.representatives(indices, relevance)
+        if window is not None:
+            within = set(window)
+            chosen_from = [i for i in chosen_from if i in within or self.text.pinned[i]]
+            self._check(chosen_from)
+        for i in chosen_from:
             if self.text.pinned[i]:
                 pins.append(local[i])
             elif self.leans[i]:
@@ -223,18 +268,19 @@ def _summary(
     representatives = run.representatives(everything, relevance)
     phrase_cache: dict[int, tuple[Phrase, ...]] = {}
 
-    def phrases_of(i: int) -> tuple[Phrase, ...]:
-        if i not in phrase_cache:
-            phrase_cache[i] = sentence_phrases(text.sentences.texts[i])
-        return phrase_cache[i]
+    def key_phrases(indices: list[int], limit: int) -> tuple[str, ...]:
+        if text.tokens is not None and len(indices) >= TABLE_FROM:
+            return table_phrases(text.tokens, indices, limit)
+        for i in indices:
+            if i not in phrase_cache:
+                phrase_cache[i] = sentence_phrases(text.sentences.texts[i])
+        return top_phrases(map(phrase_cache.__getitem__, indices), limit)
 
-    phrases = top_phrases(map(phrases_of, representatives), request.max_keyphrases)
+    phrases = key_phrases(representatives, request.max_keyphrases)
     figures = _key_figures(run, representatives, relevance, request.max_key_figures)
     section_phrases: dict[str, tuple[str, ...]] = {}
     for section_id, indices in text.sections.items() if request.per_section_keyphrases else ():
-        section_phrases[section_id] = top_phrases(
-            map(phrases_of, run.representatives(indices)), max(1, request.max_keyphrases // 2)
-        )
+        section_phrases[section_id] = key_phrases(run.representatives(indices), max(1, request.max_keyphrases // 2))
     check(cancel)
     by_section: dict[str, tuple[SummarySentence, ...]] = {}
     if request.per_section is not None:

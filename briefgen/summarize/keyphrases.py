@@ -29,6 +29,8 @@ from briefgen.nlp import stem, stop_words
 MAX_PHRASE_WORDS = 3
 _TOKENS_AND_BREAKS = re.compile(r"([^\W_]+(?:['’\-][^\W_]+)*)|[^\w\s'’\-]+|\s[-–—]+\s|--")
 """Word tokens as :func:`briefgen.nlp.tokenize_words` finds them; punctuation and dashes match as "" (breaks)."""
+tokens_and_breaks = _TOKENS_AND_BREAKS.findall
+"""A text's word tokens, with "" for each break (see :mod:`briefgen.summarize.tokens`)."""
 _DIGIT = re.compile(r"\d")
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "prof", "sir"})
 """Titles break phrases: "Mr Kim" is about Kim."""
@@ -46,7 +48,7 @@ already a stop word)."""
 
 
 @lru_cache(maxsize=100_000)
-def _classify(token: str) -> tuple[str | None, bool]:
+def classify(token: str) -> tuple[str | None, bool]:
     """(the token as it joins a phrase, or None if it breaks phrases; whether it ends its phrase)."""
     low = token.lower().replace("’", "'")
     possessive = low.endswith("'s")
@@ -71,14 +73,14 @@ def _runs(text: str) -> list[tuple[tuple[str, ...], bool]]:
     run: list[str] = []
     first = True
     initial = False
-    classify = _classify  # a local name: this loop runs once per word of the input
+    classify_ = classify  # a local name: this loop runs once per word of the input
     for token in _TOKENS_AND_BREAKS.findall(text):
         if not token:  # punctuation or a dash: a break that is not a word
             if run:
                 out.append((tuple(run), initial))
                 run = []
             continue
-        word, ends = classify(token)
+        word, ends = classify_(token)
         if word is None:
             if run:
                 out.append((tuple(run), initial))
@@ -97,12 +99,12 @@ def _runs(text: str) -> list[tuple[tuple[str, ...], bool]]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_stem(word: str) -> str:
+def word_stem(word: str) -> str:
     return stem(word.lower().replace("’", "'"))
 
 
 def _key(phrase: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(map(_word_stem, phrase))
+    return tuple(map(word_stem, phrase))
 
 
 class Phrase(NamedTuple):
@@ -137,58 +139,95 @@ def top_phrases(sentences: Iterable[Sequence[Phrase]], limit: int = 10) -> tuple
     if limit <= 0:
         return ()
     occurrences: Counter[Phrase] = Counter(itertools.chain.from_iterable(sentences))
-    counts: Counter[tuple[str, ...]] = Counter()
-    spellings: dict[tuple[str, ...], dict[str, int]] = {}
-    lower_case: set[str] = set()
-    """Stems written in lower case somewhere: common words, not names."""
-    named: set[str] = set()
-    """Stems capitalised somewhere other than at the start of a sentence."""
-    name_starts: Counter[tuple[str, str]] = Counter()
-    """How often a capitalised word is followed by another, by stems: ("kim", "jong-un")."""
+    evidence = Evidence()
     for (key, spelling, initial, candidate), n in occurrences.items():
         surface = spelling.split(" ")
         for position, (stem_, word) in enumerate(zip(key, surface, strict=True)):
             if word[:1].islower():
-                lower_case.add(stem_)
+                evidence.lower_case.add(stem_)
                 continue
             if position or not initial:
-                named.add(stem_)
+                evidence.named.add(stem_)
             if position + 1 < len(surface) and surface[position + 1][:1].isupper():
-                name_starts[(stem_, key[position + 1])] += n
+                evidence.name_starts[(stem_, key[position + 1])] += n
         if candidate:
-            counts[key] += n
-            forms = spellings.setdefault(key, {})
+            evidence.counts[key] += n
+            forms = evidence.spellings.setdefault(key, {})
             forms[spelling] = forms.get(spelling, 0) + n
-    commonest_name: dict[str, int] = {}
-    """For each stem, how often the most frequent name it starts occurs."""
-    for (first, _), n in name_starts.items():
-        commonest_name[first] = max(commonest_name.get(first, 0), n)
+    return evidence.best(limit)
 
-    def eligible(key: tuple[str, ...]) -> bool:
-        if len(key) > 1:
-            return True
-        (word,) = key
-        return (
-            word in named
-            and word not in lower_case
-            and not any(form.lower() in _COMMON_NAMES for form in spellings[key])
-            and commonest_name.get(word, 0) < counts[key]
-        )
 
-    repeated = any(n > 1 for key, n in counts.items() if eligible(key))
-    ranked = sorted(
-        (key for key in counts if eligible(key) and (counts[key] > 1 or not repeated)),
-        key=lambda k: (-counts[k] * math.sqrt(len(k)), k),
-    )
-    chosen: list[tuple[str, ...]] = []
-    for key in ranked:
-        words = set(key)
-        if any(words <= set(other) for other in chosen):
-            continue
-        chosen.append(key)
-        if len(chosen) == limit:
-            break
-    return tuple(_spelling(spellings[key]) for key in chosen)
+class Evidence:
+    """What the key-phrase choice rests on, gathered from the runs of some sentences."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, ...]] = Counter()
+        """Occurrences of each candidate phrase, by stems."""
+        self.spellings: dict[tuple[str, ...], dict[str, int]] = {}
+        """Each candidate phrase's spellings and how often each occurs."""
+        self.lower_case: set[str] = set()
+        """Stems written in lower case somewhere: common words, not names."""
+        self.named: set[str] = set()
+        """Stems capitalised somewhere other than at the start of a sentence."""
+        self.name_starts: Counter[tuple[str, str]] = Counter()
+        """How often a capitalised word is followed by another, by stems: ("kim", "jong-un")."""
+
+    def best(self, limit: int) -> tuple[str, ...]:
+        """The *limit* best key phrases, best first (see the module text)."""
+        counts, spellings, named, lower_case = self.counts, self.spellings, self.named, self.lower_case
+        commonest_name: dict[str, int] = {}
+        """For each stem, how often the most frequent name it starts occurs."""
+        for (first, _), n in self.name_starts.items():
+            commonest_name[first] = max(commonest_name.get(first, 0), n)
+
+        def eligible(key: tuple[str, ...]) -> bool:
+            if len(key) > 1:
+                return True
+            (word,) = key
+            return (
+                word in named
+                and word not in lower_case
+                and not any(form.lower() in _COMMON_NAMES for form in spellings[key])
+                and commonest_name.get(word, 0) < counts[key]
+            )
+
+        keys = [key for key in counts if eligible(key)]
+        repeated = any(counts[key] > 1 for key in keys)
+        if repeated:
+            keys = [key for key in keys if counts[key] > 1]
+        chosen: list[tuple[str, ...]] = []
+        for key in _best_first(keys, counts, limit):
+            words = set(key)
+            if any(words <= set(other) for other in chosen):
+                continue
+            chosen.append(key)
+            if len(chosen) == limit:
+                break
+        return tuple(_spelling(spellings[key]) for key in chosen)
+
+
+_HEAD = 64
+"""Key phrases ranked exactly per phrase asked for before the whole list is sorted (most inputs need far fewer)."""
+
+
+def _best_first(keys: list[tuple[str, ...]], counts: Counter[tuple[str, ...]], limit: int) -> Iterator[tuple[str, ...]]:
+    """*keys* by score (occurrences times the square root of the length), best first, equal scores by key.
+
+    Only the head of the order is usually needed: the keys scoring at least the ``_HEAD * limit``-th best score
+    come first, sorted; the rest are sorted only when they are reached."""
+
+    def order(key: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+        return (-counts[key] * math.sqrt(len(key)), key)
+
+    head = _HEAD * max(limit, 1)
+    if len(keys) <= 2 * head:
+        yield from sorted(keys, key=order)
+        return
+    scores = [counts[key] * math.sqrt(len(key)) for key in keys]
+    bar = sorted(scores, reverse=True)[head - 1]
+    top = [key for key, score in zip(keys, scores, strict=True) if score >= bar]
+    yield from sorted(top, key=order)
+    yield from sorted((key for key, score in zip(keys, scores, strict=True) if score < bar), key=order)
 
 
 def _spelling(forms: dict[str, int]) -> str:

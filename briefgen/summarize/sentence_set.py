@@ -12,6 +12,7 @@ from functools import cached_property
 
 import numpy as np
 
+from briefgen.summarize.tokens import TermIds
 from briefgen.summarize.vectors import FloatArray, IntArray, TfIdf
 
 
@@ -19,14 +20,15 @@ class SentenceSet:
     def __init__(
         self,
         texts: Sequence[str],
-        terms: Sequence[Sequence[str]],
+        terms: Sequence[Sequence[str]] | TermIds,
         articles: Sequence[int],
         positions: Sequence[int],
     ) -> None:
         if not len(texts) == len(terms) == len(articles) == len(positions):
             raise ValueError("texts, terms, articles and positions must have one entry per sentence")
         self.texts: tuple[str, ...] = tuple(texts)
-        self.terms: tuple[tuple[str, ...], ...] = tuple(tuple(t) for t in terms)
+        self._term_ids = terms if isinstance(terms, TermIds) else None
+        self._terms = None if isinstance(terms, TermIds) else tuple(tuple(t) for t in terms)
         self.articles: IntArray = np.asarray(articles, dtype=np.int64)
         """Index of each sentence's article (sentences of one article share it)."""
         self.positions: IntArray = np.asarray(positions, dtype=np.int64)
@@ -37,8 +39,18 @@ class SentenceSet:
     def __len__(self) -> int:
         return len(self.texts)
 
+    @property
+    def terms(self) -> tuple[tuple[str, ...], ...]:
+        """Each sentence's stemmed content terms."""
+        if self._terms is None:
+            assert self._term_ids is not None
+            self._terms = self._term_ids.as_strings()
+        return self._terms
+
     @cached_property
     def tfidf(self) -> TfIdf:
+        if self._term_ids is not None:
+            return TfIdf.from_ids(self._term_ids)
         return TfIdf(self.terms)
 
     @property
@@ -48,7 +60,7 @@ class SentenceSet:
     def subset(self, indices: Sequence[int]) -> SentenceSet:
         return SentenceSet(
             [self.texts[i] for i in indices],
-            [self.terms[i] for i in indices],
+            self._term_ids.subset(indices) if self._term_ids is not None else [self.terms[i] for i in indices],
             self.articles[list(indices)].tolist(),
             self.positions[list(indices)].tolist(),
         )

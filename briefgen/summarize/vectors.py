@@ -13,9 +13,13 @@ the number of stored entries:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
+
+if TYPE_CHECKING:
+    from briefgen.summarize.tokens import TermIds
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -37,13 +41,25 @@ class TfIdf:
     def __init__(self, terms: Sequence[Sequence[str]]) -> None:
         vocabulary: dict[str, int] = {}
         flat = [vocabulary.setdefault(term, len(vocabulary)) for sentence_terms in terms for term in sentence_terms]
-        self.n_rows = len(terms)
+        lengths = np.fromiter((len(t) for t in terms), dtype=np.int64, count=len(terms))
+        self._build(np.asarray(flat, dtype=np.int64), lengths, vocabulary)
+
+    @classmethod
+    def from_ids(cls, terms: TermIds) -> TfIdf:
+        """The same matrix as ``TfIdf(terms.as_strings())``, built from term ids."""
+        flat, vocabulary = terms.first_seen()
+        out = cls.__new__(cls)
+        out._build(flat, terms.lengths, vocabulary)
+        return out
+
+    def _build(self, flat: IntArray, lengths: IntArray, vocabulary: dict[str, int]) -> None:
+        """*flat*: every sentence's term ids in turn, numbered in the order terms first occur."""
+        self.n_rows = len(lengths)
         self.n_terms = len(vocabulary)
         self.vocabulary = vocabulary
-        lengths = np.fromiter((len(t) for t in terms), dtype=np.int64, count=self.n_rows)
         # one entry per (sentence, term) with its count, ordered by sentence then term id
         keys = np.repeat(np.arange(self.n_rows, dtype=np.int64), lengths) * max(self.n_terms, 1)
-        keys += np.asarray(flat, dtype=np.int64)
+        keys += flat
         unique_keys, counts = np.unique(keys, return_counts=True)
         row_arr = unique_keys // max(self.n_terms, 1)
         col_arr = unique_keys % max(self.n_terms, 1)
