@@ -270,4 +270,4 @@ def test_the_title_names_the_story_the_brief_opens_with(corpus: Corpus) -> None:
     harrow = find(corpus, "Harrowmere")
     summary = Summary("test", (ss(corpus, harrow, rank=0), ss(corpus, find(corpus, "The grant"), rank=1)))
     brief = compose(corpus, summary, template(), details=BriefDetails(day=DAY), budget=Budget(sentences=2))
-    assert brief.title == "Coastal towns weigh the price", "the first sentence's article, not the first source"
+    assert brief.title == "Coastal towns weigh the price — and 1 other story", "the main story, then the others"

@@ -6,10 +6,20 @@ in the order its selection loop chose them. The parts are filled in this order:
 1. pinned sentences, each in the part where it belongs (its section's part, else the executive summary, else
    the key points); they always count, even past the budget;
 2. key figures and quotations, from their own candidates, each within its share and its ``count``;
-3. key points, executive summary and source sections from the ranking, best first: a sentence goes to the
-   first of these parts that still has room (so the key points hold the best sentences, the executive summary
-   the next ones, and the sections the rest, each section capped at the part's ``count``). Room is cumulative:
-   what the key points leave unused passes to the executive summary, and both pass theirs to the sections.
+3. key points first, from the ranking: the best sentence of each story (an article and its republished copies)
+   in turn, then the next best, within the part's ``count`` and share; in a short brief of words a sentence
+   longer than the share split among two or three bullets is passed over when a shorter one can take its place,
+   so that it has several key points rather than one long one (:func:`~briefgen.compose.stories.bullet_cap`);
+4. executive summary and source sections from the ranking, best first: a sentence goes to the first of these
+   parts that still has room (so the executive summary holds the next best sentences and the sections the rest,
+   each section capped at the part's ``count``). Room is cumulative: what the key points leave unused passes to
+   the executive summary, and both pass theirs to the sections;
+5. in a short brief (:func:`~briefgen.compose.stories.is_short`), a section, key figures, quotations or timeline
+   left with one sentence is not worth its heading: the sentence joins the executive summary;
+6. every story gets a sentence of the executive summary when the length allows: a story with none takes its best
+   unused sentence, in room left over or in place of the last-ranked sentence of a story that has several;
+7. room those two steps freed goes to the best unused sentences that fit, in a section already shown or the
+   summary.
 
 A sentence that leans on the one before it (:func:`~briefgen.summarize.standalone.leans_on_previous`) is placed
 only in the same running-text part as that sentence, right after it (parts are shown in reading order); never
@@ -25,6 +35,16 @@ from dataclasses import dataclass, field
 from briefgen.compose.differences import difference_units
 from briefgen.compose.length import BriefLimit, allocate, shares
 from briefgen.compose.quotes import quote_candidates
+from briefgen.compose.stories import (
+    balance_stories,
+    bullet_cap,
+    is_short,
+    merge_thin_sections,
+    stands_alone,
+    story_first,
+    story_of,
+    story_order,
+)
 from briefgen.compose.timeline import timeline_units
 from briefgen.compose.units import Unit, single
 from briefgen.corpus import Corpus
@@ -81,6 +101,10 @@ class _Used:
         self.ids.update(c.sentence for c in s.citations)
         self.texts.add(text_key(s.text))
 
+    def discard(self, s: SummarySentence) -> None:
+        self.ids.difference_update((s.id, *(c.sentence for c in s.citations)))
+        self.texts.discard(text_key(s.text))
+
 
 class Filler:
     """One brief's filling (see the module doc); *group_of* maps a section id to its ``sections`` group key."""
@@ -128,6 +152,20 @@ class Filler:
         if group is not None:
             self.out.groups.setdefault(group, []).append(s)
 
+    def remove(self, part: str, s: SummarySentence) -> None:
+        """Take *s* out of *part* (and out of its ``sections`` group) again."""
+        self.used.discard(s)
+        self.out.parts[part].remove(s)
+        self.size_of[part] -= self.size(s)
+        for sentence_id in (s.id, *(c.sentence for c in s.citations)):
+            self.home.pop(sentence_id, None)
+        for members in self.out.groups.values():
+            if s in members:
+                members.remove(s)
+
+    def story(self, s: SummarySentence) -> str:
+        return story_of(s, self.summary.article_copies)
+
     def group_for(self, s: SummarySentence) -> str:
         section = s.citations[0].section
         return self.group_of.get(section, section)
@@ -142,6 +180,9 @@ class Filler:
             if part in self.specs:
                 self.fill_listed(part, self.listed_candidates(part), allocated)
         self.fill_flexible(allocated)
+        merge_thin_sections(self)
+        balance_stories(self)
+        self.top_up()
         self.out.unplaced = {s.citations[0].section for s in self.ranking if not self.used.has(s)}
         sizes = sorted(self.size(s) for s in self.ranking) or [1]
         self.out.full = self.limit.total - self.total_used < 2 * max(1, sizes[len(sizes) // 2])
@@ -228,6 +269,8 @@ class Filler:
         # first each part within its share and each section within the part's count; then, if room is left (a
         # section's count or a short input left some of a share unused), the sentence's own section first, past
         # its count, then the summary: a long brief grows its sections rather than piling into the summary
+        if PartType.KEY_POINTS in order:
+            self.choose_key_points(flexible[PartType.KEY_POINTS], fits)
         self.fill_pass(order, fits, capped=True)
         self.fill_pass(sorted(order, key=lambda t: t != PartType.SECTIONS), fits_in_total, capped=False)
 
@@ -240,14 +283,55 @@ class Filler:
                 self.place_follower(s, order, fits, size)
                 continue
             for k, t in enumerate(order):
-                if t == PartType.KEY_POINTS and len(self.out.parts[t]) >= self.specs[t].count:
-                    continue
+                if t == PartType.KEY_POINTS:
+                    continue  # chosen before (choose_key_points)
                 group = self.group_for(s) if t == PartType.SECTIONS else None
                 if capped and group is not None and len(self.out.groups.get(group, ())) >= self.specs[t].count:
                     continue
                 if fits(k, size):
                     self.place(t, s, group)
                     break
+
+    def choose_key_points(self, share: int, fits: _Fits) -> None:
+        """The key points: each story's best sentence in turn, then the next best, within ``count`` and *share*;
+        in a short brief of words none longer than :func:`~briefgen.compose.stories.bullet_cap` while one that
+        short is left to take its place."""
+        spec = self.specs[PartType.KEY_POINTS]
+        usable = [s for s in self.ranking if not s.pinned and not self.used.has(s) and stands_alone(s)]
+        if self.limit.unit == "words" and is_short(self.limit):
+            cap = bullet_cap(share, spec.count)
+            if any(self.size(s) <= cap for s in usable):
+                usable = [s for s in usable if self.size(s) <= cap]
+        chosen = self.out.parts[PartType.KEY_POINTS]
+        stories = story_order((s for s in self.ranking if not s.pinned), self.story)  # the strongest first
+        for s in story_first(usable, self.story, stories):
+            if len(chosen) >= spec.count:
+                break
+            if not self.used.has(s) and fits(0, self.size(s)):
+                self.place(PartType.KEY_POINTS, s)
+        # shown story by story (a story's second point may lean on its first), the strongest story first
+        chosen.sort(key=lambda s: stories.index(self.story(s)))
+
+    def top_up(self) -> None:
+        """Use room the story rules freed: ranked sentences that still fit go to a section already shown, else
+        to the executive summary (never opening a new section)."""
+        order = [t for t in (PartType.SECTIONS, PartType.EXECUTIVE_SUMMARY) if t in self.specs]
+
+        def fits(_k: int, size: int) -> bool:
+            return self.total_used + size <= self.limit.total
+
+        for s in self.ranking:
+            size = self.size(s)
+            if s.pinned or self.used.has(s) or not fits(0, size):
+                continue
+            if leans_on_previous(s.text):
+                self.place_follower(s, order, fits, size)
+                continue
+            group = self.group_for(s)
+            if PartType.SECTIONS in order and self.out.groups.get(group):
+                self.place(PartType.SECTIONS, s, group)
+            elif PartType.EXECUTIVE_SUMMARY in order:
+                self.place(PartType.EXECUTIVE_SUMMARY, s)
 
     def capped_allocation(self, budget: int, weights: dict[str, int]) -> dict[str, int]:
         """*budget* shared by *weights*, the key points held to what their ``count`` of sentences can use (their

@@ -1,14 +1,22 @@
 """What a brief carries besides its parts: the title block's placeholder values, the numbered source list,
-and the check that every sentence is the verbatim text its first citation points at."""
+and the check that every sentence is the verbatim text its first citation points at.
+
+The automatic title (``{title}``) names the brief's main story, the one given the most words (an article and its
+republished copies are one story), and says how many other stories the brief carries: "North Korea crisis:
+What does Kim Jong-un really want? — and 1 other story". Naming one story alone would misrepresent a brief
+that carries several; naming them all would make a title of any length; a neutral title ("Brief") would
+tell the reader nothing. The source list names every story.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from briefgen.brief import BriefSentence, Part, SourceEntry
-from briefgen.citations import fallback_title, format_entries
+from briefgen.citations import fallback_title, format_entries, names_sources
 from briefgen.corpus import Corpus
 from briefgen.model import Citation
 from briefgen.templates.placeholders import format_date
@@ -31,6 +39,29 @@ class BriefDetails:
     marked new. Empty: nothing is marked."""
 
 
+def main_story(parts: Sequence[Part], article_copies: Mapping[str, str]) -> tuple[str | None, int]:
+    """The article of the story given the most words in *parts* (the first shown of those tied; a republished
+    copy counts for the article it copies) and how many other stories the parts show sentences of; a sentence
+    is its first citation's; ``(None, 0)`` for no sentence."""
+    words: Counter[str] = Counter()
+    for part in parts:
+        for sentence in part.sentences:
+            article = sentence.citations[0].article
+            words[article_copies.get(article, article)] += len(sentence.text.split())
+    if not words:
+        return None, 0
+    top = max(words.values())
+    lead = next(story for story, n in words.items() if n == top)
+    return lead, len(words) - 1
+
+
+def other_stories(count: int) -> str:
+    """What follows the main story's title: " — and 2 other stories" (nothing for none)."""
+    if count <= 0:
+        return ""
+    return f" — and {count} other {'story' if count == 1 else 'stories'}"
+
+
 def placeholder_values(
     corpus: Corpus,
     template: Template,
@@ -38,9 +69,11 @@ def placeholder_values(
     details: BriefDetails,
     day: dt.date,
     lead_article: str | None = None,
+    others: int = 0,
 ) -> dict[str, str]:
     """Values of the placeholders (``{title}``, ``{date}``...) for a brief of *section_ids*: ``{title}`` is the
-    title of *lead_article* (the story the brief opens with) or else of the first selected article."""
+    title of *lead_article* (the brief's main story, :func:`main_story`) or else of the first selected article,
+    followed by the number of *others* stories the brief carries (:func:`other_stories`)."""
     sources: list[str] = []
     articles: list[str] = []
     first_title = ""
@@ -56,7 +89,7 @@ def placeholder_values(
         first_title = fallback_title(article.metadata, source.path)
     marking = details.marking or template.style.marking.text or ""
     return {
-        "title": first_title or "Brief",
+        "title": (first_title or "Brief") + other_stories(others),
         "date": format_date(day, template.title.date_format),
         "year": str(day.year),
         "sources": str(len(sources)),
@@ -85,7 +118,7 @@ def source_entries(
         bibliography,
         [(article.metadata, source.path) for source, article in cited],
         accessed,
-        author_date=citation_style == "author_date",
+        author_date=names_sources(citation_style),
     )
     entries = []
     for number, ((source, article), formatted) in enumerate(zip(cited, texts, strict=True), start=1):

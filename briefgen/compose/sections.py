@@ -5,7 +5,10 @@ earlier one of another source (``Summary.copies``: a republished story) joins th
 shown once, under one heading, its sentences citing every source that carries them. A source heading that would
 read as one of the brief's own parts ("Summary", "Introduction", "Conclusion"…), or that several groups share
 ("Costs" in two reports), is labelled with its article's title, so the reader knows whose it is: "Summary —
-North Korea crisis: What does Kim Jong-un really want?". No heading appears twice in a brief.
+North Korea crisis: What does Kim Jong-un really want?". A one-word question heading ("Why?") asks about the
+heading before it, so it is shown after that heading: "Is North Korea's ultimate goal a nuclear deterrent? Why?"
+(a longer short one, "Who pays?", asks about the article and gets its title). No heading appears twice in a
+brief.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass, field
 
 from briefgen.citations import fallback_title, long_date
 from briefgen.corpus import Corpus
+from briefgen.model import Article
 from briefgen.summarize.api import Summary
 from briefgen.templates.schema import GroupBy, PartSpec, Template
 
@@ -47,14 +51,32 @@ GENERIC_HEADINGS = frozenset(
 """Headings that name a part of a document rather than what it is about."""
 
 SHORT_QUESTION_WORDS = 2
-"""A question heading this short ("Why?", "What next?") asks about the heading before it, not on its own."""
+"""A question heading this short ("Why?", "What next?") cannot stand alone: it asks about its article, or (one
+word) about the heading before it."""
+
+
+def is_short_question(heading: str, words: int = SHORT_QUESTION_WORDS) -> bool:
+    """True for a question heading of at most *words* words, too short to stand alone ("Why?", "What next?")."""
+    text = heading.strip()
+    return text.endswith("?") and len(text.split()) <= words
 
 
 def says_little(heading: str, generic: frozenset[str]) -> bool:
     """True for a heading a reader cannot place without its article: a generic one ("Summary", or one of the
     template's own part headings) or a short question that leans on the heading before it ("Why?")."""
     text = heading.rstrip(":").strip()
-    return text.casefold() in generic or (text.endswith("?") and len(text.split()) <= SHORT_QUESTION_WORDS)
+    return text.casefold() in generic or is_short_question(text)
+
+
+def previous_heading(article: Article, section_id: str) -> str | None:
+    """The nearest heading above section *section_id* in *article* (``None`` when it is the first heading)."""
+    before: str | None = None
+    for section in article.sections:
+        if section.id == section_id:
+            return before
+        if section.heading and section.heading.strip():
+            before = " ".join(section.heading.split())
+    return None
 
 
 @dataclass(slots=True)
@@ -94,7 +116,10 @@ def group_sections(
             key = original
             heading = (section.heading or "").strip() or article_title or (spec.heading if spec else "")
             sub = article_title if heading != article_title else None
-        if says_little(heading, clashes) and article_title and heading != article_title:
+        before = previous_heading(article, section.id) if group_by == GroupBy.SECTION else None
+        if is_short_question(heading, 1) and before is not None and not says_little(before, clashes):
+            heading = f"{before} {heading.strip()}"  # "Why?" continues the heading before it
+        elif says_little(heading, clashes) and article_title and heading != article_title:
             heading = f"{heading.rstrip(':').strip()} — {article_title}"
         group_of[section_id] = key
         group = groups.setdefault(key, Group(key, heading, sub, article_title=article_title))

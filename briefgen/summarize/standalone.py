@@ -11,7 +11,8 @@ Two separate questions, both answered from the sentence's own text:
 :func:`leans_on_previous`
     A sentence that opens with a reference to something said before it — a personal pronoun ("He said the
     air base…"), a demonstrative ("That prompted…", "These measures…"), a connective ("However, …", "But…",
-    "Meanwhile…"), a connective in second place ("Washington, however, has…"), a back-reference ("By then…",
+    "Meanwhile…"), a connective in second place ("Washington, however, has…"), "also" among the first words
+    ("Many Republicans also oppose…"), a back-reference ("By then…",
     "To do so…") — or that is the tail of a quotation ("And I think the league feels the same way.''") makes
     sense only right after the source sentence before it. It is chosen only together with that sentence and
     placed right after it; on its own it is never chosen.
@@ -176,6 +177,7 @@ _SECOND_PLACE = re.compile(
     r"nevertheless|nonetheless|in contrast|by contrast|in addition|for example|for instance|as a result)\s*,",
     re.IGNORECASE,
 )
+_EARLY_ALSO = re.compile(r"^(?:[^\W\d_][\w’'.-]*\s+){1,3}also\b", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -225,7 +227,7 @@ def leans_on_previous(text: str) -> bool:
         return second not in _TIME_NOUNS
     if first in _CONNECTIVES:
         return True
-    if _BACK_REFERENCE.match(body):
+    if _BACK_REFERENCE.match(body) or _EARLY_ALSO.match(body):
         return True
     return bool(_SECOND_PLACE.match(body))
 

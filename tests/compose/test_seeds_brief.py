@@ -11,10 +11,11 @@ import pytest
 from briefgen.brief import PartKind
 from briefgen.build import BuildResult, build_brief
 from briefgen.compose import BriefDetails
+from briefgen.compose.sections import group_sections
 from briefgen.summarize.api import Budget
 from briefgen.summarize.key_figures import quantity_spans
 from briefgen.templates.builtins import builtin_templates
-from briefgen.templates.schema import Template
+from briefgen.templates.schema import PartType, Template
 from briefgen.templates.validate import template_from_dict
 from tests.compose.test_length_properties import check_reading
 
@@ -88,17 +89,23 @@ def test_left_out_says_whether_the_length_or_the_sources_left_a_section_out(seed
     short = build(seeds_dir, "policy-brief", Budget(words=150)).brief
     assert short.left_out and all(x.reason == LEFT_TO_FIT for x in short.left_out if x.part == "sections")
 
-    roomy = build(seeds_dir, "policy-brief", Budget(words=20_000)).brief
+    result = build(seeds_dir, "policy-brief", Budget(words=20_000))
+    roomy = result.brief
     sections_out = [x for x in roomy.left_out if x.part == "sections"]
-    assert sections_out, "the seeds have question headings whose sentences never stand alone"
     assert all(x.reason == NOTHING_NEW for x in sections_out), "with room to spare nothing was cut for length"
 
     shown = {c.section for p in roomy.parts for s in p.sentences for c in s.citations}
     named = {x.heading for x in sections_out}
-    for part in roomy.parts:  # a section whose sentences other parts show is not called left out
+    for part in roomy.parts:
         if part.kind == PartKind.SECTION:
             assert part.heading not in named
     assert shown, "the brief shows sentences"
+    # a section is called left out exactly when no part of the brief shows a sentence of it
+    spec = result.template.part(PartType.SECTIONS)
+    ids = [s.id for _, _, s in result.corpus.sections()]
+    groups, _ = group_sections(result.corpus, result.summary, result.template, spec, ids)
+    for group in groups:
+        assert bool(shown.intersection(group.sections + group.copies)) != (group.heading in named), group.heading
 
 
 def test_a_short_brief_reads_as_one_document(seeds_dir: Path) -> None:
@@ -117,3 +124,28 @@ def test_a_short_brief_reads_as_one_document(seeds_dir: Path) -> None:
     lines = [line for line in markdown_text(brief, result.style).splitlines() if line.strip()]
     title_at = lines.index(f"# {brief.title}")
     assert brief.title not in lines[title_at - 1], "the running head repeats the title just above it"
+
+
+def test_the_seeds_250_word_brief_reads_like_one(seeds_dir: Path) -> None:
+    """The commissioned 250-word brief: two or three key points, no heading over a single sentence, one PDF page,
+    both stories in the summary, a title that names the main story and counts the other, and verbatim, cited
+    sentences within the length."""
+    result = build_brief(seeds(seeds_dir), "policy-brief", budget=Budget(words=250), details=DAY, measure_pages=True)
+    brief, corpus = result.brief, result.corpus
+    check_reading(corpus, brief)
+    assert 0.9 * 250 <= brief.word_count() <= 250
+    points = [s for p in brief.parts if p.kind == PartKind.KEY_POINTS for s in p.sentences]
+    assert 2 <= len(points) <= 3, [s.text for s in points]
+    for part in brief.parts:
+        if part.kind in (PartKind.SECTION, PartKind.KEY_FIGURES, PartKind.QUOTES, PartKind.TIMELINE):
+            assert len(part.sentences) >= 2, part.heading
+        assert not part.heading.startswith("Why?")
+    assert result.pages == 1
+    assert brief.title == "North Korea crisis: What does Kim Jong-un really want? — and 1 other story"
+
+    def story(article_id: str) -> str | None:
+        return corpus.article_context(result.summary.article_copies.get(article_id, article_id))[1].metadata.title
+
+    summary = next(p for p in brief.parts if p.kind == PartKind.EXECUTIVE_SUMMARY)
+    told = {story(s.citations[0].article) for s in summary.sentences}
+    assert len(told) == 2 and "Trump Repealism Rolls Back Obama’s Cuba Reforms" in told

@@ -27,6 +27,8 @@ LEANING = [
     '"We will never see it finished," he said.',
     "Others say the plan is far too expensive.",
     "You went out and you voted.",
+    "Many Republicans also don’t support the policy.",
+    "The council also approved a levy on new homes.",
 ]
 
 STANDING = [
@@ -38,6 +40,7 @@ STANDING = [
     '"We are asking our grandchildren to pay for a wall," said Cllr Dev Raman.',
     "“This is the right plan for the town,” the mayor told reporters.",
     "Mr Kim may hope to secure concessions from the US.",
+    "The plan to raise the harbour walls was also considered by the council last year.",
     "Thursday's vote ends six years of argument over the harbour.",
     "Theatre owners say the new tax will close small venues.",
     "Hereford council has not yet decided on the plan.",
