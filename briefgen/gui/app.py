@@ -1,5 +1,5 @@
 """Start-up of the desktop app: QApplication, logging, the exception hook, the main window, and what it opens
-first (a project, some sources, recovered work, or the bundled samples on a first run)."""
+first (a project, some sources, recovered work, or the bundled samples, :mod:`briefgen.samples`, on a first run)."""
 
 from __future__ import annotations
 
@@ -21,24 +21,8 @@ from briefgen.gui.project_io import remove_stale_temporaries
 from briefgen.gui.settings import Settings
 from briefgen.gui.translations import install_translators
 from briefgen.logs import get_logger
-from briefgen.project import PROJECT_SUFFIX
-
-
-def samples_dir() -> Path | None:
-    """The bundled sample sources (resources/samples/), or ``None`` if they are not installed."""
-    from briefgen.resources import resources_dir
-
-    folder = resources_dir() / "samples"
-    return folder if folder.is_dir() else None
-
-
-def sample_paths() -> list[str]:
-    """The sample files briefgen can read (imports the reading machinery: not for the UI thread)."""
-    from briefgen.ingest.paths import expand_paths
-
-    folder = samples_dir()
-    return expand_paths([str(folder)]) if folder else []
-
+from briefgen.project.format import PROJECT_SUFFIX
+from briefgen.samples import samples_dir
 
 APP_ID = "org.briefgen.Briefgen"
 """The desktop file / application id (packaging/bundle_data.py uses the same)."""

@@ -18,10 +18,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 
 from briefgen.fileio import atomic_write_text
-from briefgen.gui.settings import data_dir
 from briefgen.gui.workspace import Workspace
 from briefgen.logs import get_logger
-from briefgen.project import dumps_project
+from briefgen.project.format import dumps_project
+from briefgen.user_dirs import data_dir
 
 
 def autosave_dir() -> Path:
@@ -60,7 +60,7 @@ def _project_path_of(copy: Path) -> str | None:
 
 def pending_recovery() -> Recovery | None:
     """The newest autosaved copy that reads as a project (an unreadable one is skipped, not trusted)."""
-    from briefgen.project import load_project
+    from briefgen.project.format import load_project
 
     for copy in _copies():
         try:

@@ -68,9 +68,9 @@ def algorithm_choices() -> list[tuple[str, str]]:
 def template_length(name: str) -> Budget:
     """The length the template *name* brings with it (raises what reading a broken or missing template raises)."""
     from briefgen.compose import template_budget
-    from briefgen.project_pipeline import load_template
+    from briefgen.templates.store import resolve_template
 
-    return template_budget(load_template(name))
+    return template_budget(resolve_template(name))
 
 
 def template_choices() -> list[tuple[str, str]]:

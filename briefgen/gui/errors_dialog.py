@@ -10,16 +10,25 @@ import sys
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from briefgen.errors import BriefgenError, InputError
+from briefgen.errors import BriefgenError, IdList, InputError, UnknownIdError
 from briefgen.gui.mnemonics import label_buttons
 from briefgen.logs import log_exception
+
+ID_LISTS = {
+    IdList.SELECT: str(QT_TRANSLATE_NOOP("Errors", "Ticked sections")),
+    IdList.EXCLUDE: str(QT_TRANSLATE_NOOP("Errors", "Excluded sentences")),
+    IdList.PIN: str(QT_TRANSLATE_NOOP("Errors", "Pinned sentences")),
+}
+"""How the app names the id lists in an :class:`UnknownIdError` (translated where shown)."""
 
 
 def describe(exc: BaseException) -> tuple[str, str]:
     """(file, problem) in plain words; file is ``""`` when the error concerns no file."""
+    if isinstance(exc, UnknownIdError):
+        return exc.path or "", exc.worded(QCoreApplication.translate("Errors", ID_LISTS[exc.id_list]))
     if isinstance(exc, InputError):
         return exc.path or "", exc.reason
     if isinstance(exc, BriefgenError):

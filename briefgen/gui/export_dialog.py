@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.build import BuildResult
+from briefgen.build_choices import BriefChoices, build_from_choices
 from briefgen.errors import InputError
 from briefgen.gui.errors_dialog import show_error
 from briefgen.gui.mnemonics import label_buttons
@@ -37,14 +38,15 @@ from briefgen.gui.pdf_preview import PdfPreviewDialog
 from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.settings import Settings
 from briefgen.gui.workers import Job, JobRunner
-from briefgen.project_pipeline import BriefChoices, build_from_choices
+from briefgen.templates.schema import OutputFormat
 
-FORMATS = (
-    ("pdf", str(QT_TRANSLATE_NOOP("ExportDialog", "PDF document (.pdf)")), ".pdf"),
-    ("docx", str(QT_TRANSLATE_NOOP("ExportDialog", "Word document (.docx)")), ".docx"),
-    ("md", str(QT_TRANSLATE_NOOP("ExportDialog", "Markdown (.md)")), ".md"),
-)
-"""(format, label, suffix); the labels are translated where shown."""
+FORMAT_LABELS = {
+    OutputFormat.PDF: str(QT_TRANSLATE_NOOP("ExportDialog", "PDF document (.pdf)")),
+    OutputFormat.DOCX: str(QT_TRANSLATE_NOOP("ExportDialog", "Word document (.docx)")),
+    OutputFormat.MARKDOWN: str(QT_TRANSLATE_NOOP("ExportDialog", "Markdown (.md)")),
+}
+"""What the Format box calls each :class:`OutputFormat` (in its order); translated where shown. A file's suffix is
+``.`` and the format's value."""
 MAX_STEM_CHARS = 80
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
@@ -96,8 +98,8 @@ class ExportDialog(QDialog):
         """The "replace the existing file?" question, while it is shown."""
 
         self.format = QComboBox(self)
-        for name, label, _ in FORMATS:
-            self.format.addItem(self.tr(label), name)
+        for fmt in OutputFormat:
+            self.format.addItem(self.tr(FORMAT_LABELS[fmt]), str(fmt))
         self.format.setCurrentIndex(max(0, self.format.findData(output_format)))
         self.format.setAccessibleName(self.tr("Export format"))
         folder = settings.get("export_dir") or str(Path.home())
@@ -146,7 +148,7 @@ class ExportDialog(QDialog):
 
     def _suffix(self) -> str:
         name = self.format.currentData()
-        return next(s for n, _, s in FORMATS if n == name)
+        return f".{OutputFormat(name)}"
 
     def output_format(self) -> str:
         return str(self.format.currentData())

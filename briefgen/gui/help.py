@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from briefgen import __version__
 from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.screen_fit import fit_to_screen
-from briefgen.logs import log_dir, log_file
+from briefgen.logs import log_file
+from briefgen.user_dirs import log_dir
 
 GUIDE_SIZE = (640, 720)
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from briefgen.citations import normalise_url, url_problem
 from briefgen.gui.workspace import Workspace
 from briefgen.model import Metadata
-from briefgen.project import METADATA_FIELDS
+from briefgen.project.format import METADATA_FIELDS
 
 LABELS = {
     "title": str(QT_TRANSLATE_NOOP("MetadataForm", "&Title")),

@@ -25,7 +25,7 @@ from briefgen.gui.length_controls import MODES, budget_value, make_budget
 from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.settings import Settings
-from briefgen.project_state import WorkspaceState
+from briefgen.project.workspace import WorkspaceState
 
 AUTOSAVE_RANGE = (10, 3600)
 """Seconds between autosaves that the dialog offers."""

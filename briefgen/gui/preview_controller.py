@@ -9,12 +9,12 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from briefgen.build import BuildResult
+from briefgen.build_choices import build_from_choices
 from briefgen.errors import BriefgenError
-from briefgen.gui.brief_html import brief_fragments
 from briefgen.gui.workers import Job, JobRunner
 from briefgen.gui.workspace import Workspace
 from briefgen.progress import CancelToken, ProgressCallback
-from briefgen.project_pipeline import build_from_choices
+from briefgen.render.brief_html import brief_fragments
 
 DEBOUNCE_MS = 250
 
@@ -40,7 +40,7 @@ class PreviewController(QObject):
         self.result: BuildResult | None = None
         self.error: BaseException | None = None
         self.fragments: list[str] = []
-        """The preview's HTML pieces for :attr:`result` (see :func:`briefgen.gui.brief_html.brief_fragments`)."""
+        """The preview's HTML pieces for :attr:`result` (see :func:`briefgen.render.brief_html.brief_fragments`)."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)

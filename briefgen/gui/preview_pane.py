@@ -23,14 +23,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
 from briefgen.brief import Brief, BriefSentence, PartKind
-from briefgen.gui.brief_html import brief_fragments, css_for, font_stack, message_html
 from briefgen.gui.translations import plural_form
 from briefgen.gui.workspace import Workspace
-from briefgen.render.style import RenderStyle
+from briefgen.render.brief_html import brief_fragments, css_for, font_stack, message_html
+from briefgen.templates.style import RenderStyle
 
 PAPER = "#FFFFFF"
 INK = "#1A1A1A"
-BATCH_CHARS = 6_000
+BATCH_CHARS = 3_000
 """HTML laid out per event-loop turn (a few milliseconds' work)."""
 
 

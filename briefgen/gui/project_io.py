@@ -19,15 +19,9 @@ from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.settings import Settings
 from briefgen.gui.workers import JobRunner
 from briefgen.gui.workspace import Workspace
-from briefgen.project import PROJECT_SUFFIX, Project, load_project, save_project
-from briefgen.project_build import (
-    ChangeKind,
-    OpenedProject,
-    SourceChange,
-    open_project,
-    sources_outside,
-    state_from_opened,
-)
+from briefgen.project.format import PROJECT_SUFFIX, Project, load_project, save_project
+from briefgen.project.outside import sources_outside
+from briefgen.project.remap import ChangeKind, OpenedProject, SourceChange, open_project, state_from_opened
 
 PROJECT_FILTER = str(QT_TRANSLATE_NOOP("ProjectIO", "briefgen projects (*{suffix});;All files (*)"))
 """The project file dialogs' filter (translated, and given the project suffix, where used)."""
@@ -282,9 +276,9 @@ def remove_stale_temporaries(settings: Settings) -> int:
     """At start: remove temporary files that killed writes left in the app's own folders (autosave, user
     templates, settings, the recent projects' folders); see :mod:`briefgen.part_files`."""
     from briefgen.gui.autosave import autosave_dir
-    from briefgen.gui.settings import config_dir
     from briefgen.part_files import remove_stale_parts
     from briefgen.templates.store import user_templates_dir
+    from briefgen.user_dirs import config_dir
 
     recent = settings.get("recent_files")
     projects = [Path(p).parent for p in recent if isinstance(p, str)] if isinstance(recent, list) else []

@@ -26,6 +26,8 @@ COPY_FG = QColor("#7A7A7A")
 SHORT_NAME = 50
 """Longest name of an original shown in the tree ("also in …"); the tooltip has it in full."""
 Index = QModelIndex | QPersistentModelIndex
+ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+"""Every item's flags (made once: the view asks for them hundreds of times when it lays the tree out)."""
 
 
 @dataclass(eq=False)
@@ -53,6 +55,8 @@ class SectionTreeModel(QAbstractItemModel):
         self._by_id: dict[str, Node] = {}
         self._copies: dict[str, str] = {}
         """Section or article id -> the id of its original, from the latest brief."""
+        self._shown_deselected: frozenset[str] = frozenset()
+        """The unticked sections the view was last told about (a tick repaints only what it changed)."""
         self._rebuild()
         workspace.sourcesChanged.connect(self._on_sources_changed)
         workspace.selectionChanged.connect(self._on_selection_changed)
@@ -61,6 +65,7 @@ class SectionTreeModel(QAbstractItemModel):
     # ---- building ------------------------------------------------------------------------------------------
     def _rebuild(self) -> None:
         self._roots, self._by_id = [], {}
+        self._shown_deselected = self.workspace.state.deselected
         self._copies = {}  # the next preview result brings them back for the new sources
         corpus = self.workspace.state.effective_corpus()
         for r, src in enumerate(corpus.sources):
@@ -89,8 +94,21 @@ class SectionTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _on_selection_changed(self) -> None:
-        for root in self._roots:
-            self._emit_subtree_changed(root)
+        """Repaint the check boxes of the sections whose tick changed, with their articles and sources (nothing
+        after a rebuild, which showed the ticks already)."""
+        deselected = self.workspace.state.deselected
+        changed = deselected ^ self._shown_deselected
+        self._shown_deselected = deselected
+        nodes: dict[int, Node] = {}
+        for section_id in changed:
+            node = self._by_id.get(section_id)
+            while node is not None and id(node) not in nodes:
+                nodes[id(node)] = node
+                node = node.parent
+        roles = [Qt.ItemDataRole.CheckStateRole]
+        for node in nodes.values():
+            idx = self.createIndex(node.row, 0, node)
+            self.dataChanged.emit(idx, idx, roles)
 
     def _on_metadata_changed(self, article_id: str) -> None:
         node = self._by_id.get(article_id)
@@ -155,18 +173,6 @@ class SectionTreeModel(QAbstractItemModel):
                 "story once, from there."
             )
         return self.tr("also in {name}").format(name=short), tip.format(where=where)
-
-    def _emit_subtree_changed(self, node: Node) -> None:
-        if not node.children:
-            return
-        first = self.createIndex(0, 0, node.children[0])
-        last = self.createIndex(len(node.children) - 1, 0, node.children[-1])
-        self.dataChanged.emit(first, last, [Qt.ItemDataRole.CheckStateRole])
-        for child in node.children:
-            self._emit_subtree_changed(child)
-        if node.parent is None:
-            idx = self.createIndex(node.row, 0, node)
-            self.dataChanged.emit(idx, idx, [Qt.ItemDataRole.CheckStateRole])
 
     # ---- lookups -------------------------------------------------------------------------------------------
     def index_for(self, any_id: str) -> QModelIndex:
@@ -241,9 +247,7 @@ class SectionTreeModel(QAbstractItemModel):
         return True
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        return ITEM_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
 
 def _article_tip(md: Any) -> str:

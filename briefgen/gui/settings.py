@@ -1,20 +1,18 @@
 """The app's settings: a small JSON file in the user's config folder (only values that differ are saved).
 
-``BRIEFGEN_CONFIG_DIR`` and ``BRIEFGEN_DATA_DIR`` override the platform folders (tests point them at a temporary
+The folder is :func:`briefgen.user_dirs.config_dir` (``BRIEFGEN_CONFIG_DIR`` moves it; tests point it at a temporary
 folder so they never touch real settings).
 """
 
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from platformdirs import user_config_dir, user_data_dir
-
 from briefgen.fileio import atomic_write_text
 from briefgen.logs import get_logger
+from briefgen.user_dirs import config_dir
 
 DEFAULTS: dict[str, Any] = {
     "recent_files": [],
@@ -36,16 +34,6 @@ DEFAULTS: dict[str, Any] = {
 }
 """Every setting with its default. ``default_template`` empty and ``default_length`` empty mean the built-in
 defaults; ``default_length`` is ``[unit, value]`` as the Length control offers them."""
-
-
-def config_dir() -> Path:
-    env = os.environ.get("BRIEFGEN_CONFIG_DIR")
-    return Path(env) if env else Path(user_config_dir("briefgen", appauthor=False))
-
-
-def data_dir() -> Path:
-    env = os.environ.get("BRIEFGEN_DATA_DIR")
-    return Path(env) if env else Path(user_data_dir("briefgen", appauthor=False))
 
 
 class Settings:

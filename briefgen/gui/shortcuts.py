@@ -3,12 +3,14 @@ go stale), and the guard that lets the main commands' shortcuts through when a t
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -41,15 +43,39 @@ def redo_keys() -> list[QKeySequence]:
 
 
 class ShortcutGuard(QObject):
-    """An application event filter that lets the given actions' shortcuts win over a focused text field.
+    """An event filter on the focused widget that lets the given actions' shortcuts win over a text field.
 
     A line edit (a spin box has one) claims some Ctrl+letter keys for editing (Ctrl+E moves to the end of the
-    line), so without this Ctrl+E would not export while the Length box has the focus.
+    line), so without this Ctrl+E would not export while the Length box has the focus. Qt asks the focus widget
+    (and only it) whether it claims a key, so the filter follows the focus (:meth:`attach`) instead of watching
+    every event of the application: an application-wide Python filter runs Python, and so waits for the GIL,
+    for every timer and paint event, which stalled the window while a worker computed.
     """
 
     def __init__(self, actions: Iterable[QAction], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.actions = list(actions)
+        self._watched: QObject | None = None
+
+    def attach(self, app: QApplication) -> None:
+        """Follow *app*'s focus from now on."""
+        app.focusChanged.connect(self._focus_changed)
+        self._watch(app.focusWidget())
+
+    def detach(self, app: QApplication) -> None:
+        app.focusChanged.disconnect(self._focus_changed)
+        self._watch(None)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self._watch(new)
+
+    def _watch(self, widget: QObject | None) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # it was deleted (Qt removed the filter with it)
+                self._watched.removeEventFilter(self)
+        self._watched = widget
+        if widget is not None:
+            widget.installEventFilter(self)  # installed last, so it runs before the widget's other filters
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):

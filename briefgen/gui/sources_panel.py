@@ -22,6 +22,10 @@ from briefgen.gui.workspace import Workspace
 from briefgen.model import Source
 
 TITLE_CHARS = 60
+MIN_ROWS = 5
+"""Sources the list shows at the least, however low the window (the buttons stay below it)."""
+ROW_MARGINS = 4
+"""What an item adds to a line of text (the styles' item margins are 1-2 px above and below)."""
 """A longer title is shortened in the list (the tooltip has the path)."""
 SOURCE_FILTER = str(
     QT_TRANSLATE_NOOP(
@@ -64,6 +68,10 @@ class SourceList(QListWidget):
         # a long title gives way in the middle, so the file name at the end of "Title — file.txt" stays in view
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def height_for_rows(self, rows: int) -> int:
+        """The height that shows *rows* sources (a row is a line of text and the item's margins)."""
+        return rows * (self.fontMetrics().lineSpacing() + ROW_MARGINS) + 2 * self.frameWidth()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -126,7 +134,7 @@ class SourcesPanel(QWidget):
             editing.addWidget(b)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.list.setMinimumHeight(3 * self.list.fontMetrics().height())  # room for the buttons in a low window
+        self.list.setMinimumHeight(self.list.height_for_rows(MIN_ROWS))
         layout.addWidget(self.list, 1)
         layout.addLayout(adding)
         layout.addLayout(editing)

@@ -1,28 +1,20 @@
 """The template editor: every template setting in a form, a live sample, inline validation messages, and
 save as new, duplicate, rename, delete, import and export. Built-in templates are read-only: edit one and save
 it under a new name. A stored template that cannot be used (broken, or badly named) is listed with the reason
-and can be deleted. Template names are checked as they are typed."""
+and can be deleted. Template names are checked as they are typed (template_names.py); what the editor shows is
+in template_view.py, the parts table and special fields in template_parts.py and template_fields.py."""
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QValidator, QWheelEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -33,128 +25,38 @@ from PySide6.QtWidgets import (
 
 from briefgen.errors import InputError
 from briefgen.gui.errors_dialog import show_error
-from briefgen.gui.mnemonics import label_buttons
 from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.template_form import TemplateForm
-from briefgen.gui.template_sample import sample_pages, stack_pages
-from briefgen.gui.workers import Job, JobRunner
+from briefgen.gui.template_names import NAME_RULE_TEXT, NameDialog
+from briefgen.gui.template_view import ERROR_ROLE, PATH_ROLE, TemplateView
+from briefgen.gui.wheel_guard import WheelGuard
+from briefgen.gui.workers import JobRunner
 from briefgen.templates import store
-from briefgen.templates.fields import TemplateError
 from briefgen.templates.schema import Template
-from briefgen.templates.serialize import template_to_dict
-from briefgen.templates.validate import NAME_RULE, template_from_dict
+from briefgen.templates.validate import NAME_RULE
 
 SAMPLE_DEBOUNCE_MS = 400
-NAME_RULE_TEXT = str(
-    QT_TRANSLATE_NOOP(
-        "TemplateEditor", "Lowercase letters, digits, - and _, starting with a letter or digit (up to 64)."
-    )
-)
-"""The rule for template names (translated, context ``TemplateEditor``, where shown)."""
-NAME_ROLE = 256
-"""List item data: the template's name (a broken file's name without .json)."""
-PATH_ROLE = 257
-"""List item data: where a user template is stored."""
-ERROR_ROLE = 258
-"""List item data: why a stored template cannot be used, or ``None``."""
+EDITOR_SIZE = (1240, 660)
+"""The editor's size when it opens: it fits a 1366 x 768 laptop screen, panel and title bar included (and is
+shrunk further to fit a smaller screen)."""
 
 
-class TemplateNameValidator(QValidator):
-    """Template names as they are typed: capitals become lowercase and spaces become "-"; other characters that
-    a name cannot hold are refused; a name that is not complete yet (empty, or starting with - or _) is
-    Intermediate."""
-
-    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
-        fixed = text.lower().replace(" ", "-")
-        if len(fixed) > 64 or any(not (c.isascii() and (c.isalnum() or c in "-_")) for c in fixed):
-            return QValidator.State.Invalid, text, pos
-        if NAME_RULE.fullmatch(fixed):
-            return QValidator.State.Acceptable, fixed, pos
-        return QValidator.State.Intermediate, fixed, pos
-
-
-class NameDialog(QDialog):
-    """Asks for a template name; the rule is shown under the field and OK waits for a usable name."""
-
-    def __init__(self, title: str, default: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setObjectName("templateNameDialog")
-        self.edit = QLineEdit(self)
-        self.edit.setAccessibleName(self.tr("Template name"))
-        self.edit.setValidator(TemplateNameValidator(self.edit))
-        self.edit.setText(default if NAME_RULE.fullmatch(default) else "")
-        label = QLabel(self.tr("Template &name:"), self)
-        label.setBuddy(self.edit)
-        self.rule = QLabel(QCoreApplication.translate("TemplateEditor", NAME_RULE_TEXT), self)
-        self.rule.setWordWrap(True)
-        self.rule.setAccessibleName(self.tr("Template name rule"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        label_buttons(self.buttons)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.rule)
-        layout.addWidget(self.buttons)
-        self.edit.textChanged.connect(self._changed)
-        self._changed()
-        self.edit.selectAll()
-
-    def name(self) -> str:
-        return self.edit.text()
-
-    def _changed(self) -> None:
-        ok = bool(NAME_RULE.fullmatch(self.edit.text()))
-        self.ok_button.setEnabled(ok)
-        self.rule.setStyleSheet("" if ok or not self.edit.text() else "color: #B3261E;")
-
-
-class WheelGuard(QObject):
-    """Over a spin box or a list of choices that does not have the focus, the mouse wheel scrolls the form
-    around it instead of changing the value (click or Tab into the field to change it with the wheel)."""
-
-    def __init__(self, scroll_area: QAbstractScrollArea) -> None:
-        super().__init__(scroll_area)
-        self.scroll_area = scroll_area
-
-    def guard(self, root: QWidget) -> None:
-        for w in root.findChildren(QWidget):
-            if isinstance(w, QAbstractSpinBox | QComboBox) and not w.property("wheelGuarded"):
-                w.setProperty("wheelGuarded", True)
-                w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a wheel turn must not give it the focus
-                w.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
-        if event.type() == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
-            assert isinstance(event, QWheelEvent)
-            QApplication.sendEvent(self.scroll_area.viewport(), event)
-            return True
-        return False
-
-
-class TemplateEditor(QDialog):
+class TemplateEditor(TemplateView):
     templatesChanged = Signal()  # noqa: N815
     templateChosen = Signal(str)  # noqa: N815
-    sampleReady = Signal()  # noqa: N815
 
     def __init__(self, current: str, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Templates"))
         self.setObjectName("templateEditor")
-        fit_to_screen(self, 1380, 860)
+        fit_to_screen(self, *EDITOR_SIZE)
         self.runner = runner
-        self.template: Template | None = None
+        self.template = None
         self.builtin = False
-        self.broken: str | None = None
-        """Why the chosen stored template cannot be used (it can only be deleted), or ``None``."""
+        self.broken = None
         self.name_dialog: NameDialog | None = None
-        self.error: TemplateError | InputError | None = None
-        self.sample_job: Job | None = None
+        self.error = None
+        self.sample_job = None
 
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Templates"))
@@ -207,7 +109,7 @@ class TemplateEditor(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(middle)
         splitter.addWidget(sample_scroll)
-        splitter.setSizes([270, 520, 560])
+        splitter.setSizes([250, 480, 480])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -256,146 +158,6 @@ class TemplateEditor(QDialog):
             self, self.tr("Export template"), str(Path.home() / f"{name}.json"), self.tr("Templates (*.json)")
         )
         return path or None
-
-    # ---- list ----------------------------------------------------------------------------------------------
-    def reload_list(self, select: str | None = None) -> None:
-        self.list.blockSignals(True)
-        self.list.clear()
-        for info in store.list_templates():
-            label = self.tr("{label} (built-in)").format(label=info.label) if info.builtin else info.label
-            if info.error:
-                label = self.tr("{name} (cannot be used)").format(name=info.name)  # still selectable: it can be deleted
-            item = QListWidgetItem(label)
-            item.setData(NAME_ROLE, info.name)
-            item.setData(PATH_ROLE, info.path)
-            item.setData(ERROR_ROLE, info.error)
-            item.setToolTip(info.error or info.description)
-            if info.error:
-                item.setForeground(Qt.GlobalColor.darkRed)
-            self.list.addItem(item)
-        self.list.blockSignals(False)
-        names = [self.list.item(i).data(NAME_ROLE) for i in range(self.list.count())]
-        target = select if select in names else (names[0] if names else None)
-        if target is not None:
-            self.list.setCurrentRow(names.index(target))
-
-    def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is None:
-            return
-        error = current.data(ERROR_ROLE)
-        if error:
-            self.show_broken(str(error))
-        else:
-            self.show_template(str(current.data(NAME_ROLE)))
-
-    def current_name(self) -> str | None:
-        item = self.list.currentItem()
-        return str(item.data(NAME_ROLE)) if item else None
-
-    def show_template(self, name: str) -> None:
-        try:
-            template = store.get_template(name)
-        except InputError as exc:
-            self.show_broken(str(exc))
-            return
-        self.template = template
-        self.broken = None
-        from briefgen.templates.builtins import is_builtin
-
-        self.builtin = is_builtin(name)
-        self.form.load(copy.deepcopy(template_to_dict(template)))
-        self._guard_form()
-        self._form_changed()
-        self._update_buttons()
-
-    def show_broken(self, reason: str) -> None:
-        """A stored template that cannot be used: say why; it can only be deleted (or replaced by an import)."""
-        self.broken = reason
-        self.builtin = False
-        self.form.setEnabled(False)
-        self.message.setStyleSheet("color: #B3261E; font-weight: bold;")
-        self.message.setText(
-            self.tr("⚠ This template cannot be used: {reason}\nDelete it, or import a good copy.").format(reason=reason)
-        )
-        self._update_buttons()
-
-    def _guard_form(self) -> None:
-        """Wheel over the form's fields scrolls the form; the name field takes only usable names."""
-        self.form.setEnabled(True)
-        self.wheel_guard.guard(self.form)
-        name = self.form.widget("name")
-        if isinstance(name, QLineEdit) and not isinstance(name.validator(), TemplateNameValidator):
-            name.setValidator(TemplateNameValidator(name))
-            name.setToolTip(self.tr(NAME_RULE_TEXT))
-
-    def _update_buttons(self) -> None:
-        usable = self.broken is None
-        ok = usable and self.error is None
-        self.buttons["save"].setEnabled(ok and not self.builtin)
-        self.buttons["save"].setToolTip(
-            self.tr("Built-in templates are read-only: use Save as new") if self.builtin else ""
-        )
-        self.buttons["save_as"].setEnabled(ok)
-        self.buttons["duplicate"].setEnabled(usable)
-        self.buttons["rename"].setEnabled(usable and not self.builtin)
-        self.buttons["delete"].setEnabled(not self.builtin)
-        self.buttons["export"].setEnabled(usable)
-        self.buttons["use"].setEnabled(ok)
-
-    # ---- validation and sample -----------------------------------------------------------------------------
-    def edited(self) -> Template:
-        """The form's template, validated; raises :class:`TemplateError` naming the bad field."""
-        return template_from_dict(self.form.to_dict(), "template editor")
-
-    def _form_changed(self) -> None:
-        if self.broken is not None:
-            return
-        self.wheel_guard.guard(self.form)  # rows of parts come and go
-        try:
-            self.template = self.edited()
-        except InputError as exc:
-            self.error = exc
-            field = exc.field if isinstance(exc, TemplateError) else None
-            self._set_message(exc.reason, field)
-        else:
-            self.error = None
-            note = self.tr(" Built-in: save it under a new name to keep changes.") if self.builtin else ""
-            self._set_message("", None, note)
-            self.timer.start()
-        self._update_buttons()
-
-    def _set_message(self, problem: str, field: str | None, note: str = "") -> None:
-        self.form.mark_error(field)
-        if problem:
-            self.message.setStyleSheet("color: #B3261E; font-weight: bold;")
-            self.message.setText(f"⚠ {problem}")
-        else:
-            self.message.setStyleSheet("color: #2E7D32;")
-            self.message.setText(self.tr("✓ The template is valid.") + note)
-
-    def refresh_sample(self) -> None:
-        if self.template is None or self.error is not None:
-            return
-        if self.sample_job is not None:
-            self.sample_job.cancel()
-        template = self.template
-        job = self.runner.start(lambda progress, cancel: sample_pages(template, progress, cancel), "sample")
-        self.sample_job = job
-        job.signals.finished.connect(lambda images: self._show_sample(job, images))
-        job.signals.failed.connect(lambda exc: self._sample_failed(job, exc))
-
-    def _show_sample(self, job: Job, images: list[QImage]) -> None:
-        if job is not self.sample_job or not images or self._gone():
-            return
-        self.sample_job = None
-        self.sample.setPixmap(QPixmap.fromImage(stack_pages(images)))
-        self.sampleReady.emit()
-
-    def _sample_failed(self, job: Job, exc: BaseException) -> None:
-        if job is self.sample_job and not self._gone():
-            self.sample_job = None
-            self.sample.setText(self.tr("The sample could not be made: {error}").format(error=exc))
-            self.sampleReady.emit()
 
     # ---- actions -------------------------------------------------------------------------------------------
     def _store(self, template: Template, *, replace_existing: bool) -> bool:
@@ -509,14 +271,6 @@ class TemplateEditor(QDialog):
         name = self.current_name()
         if name and self.error is None and self.broken is None:
             self.templateChosen.emit(name)
-
-    def _gone(self) -> bool:
-        """True when the editor went away with its window while a sample was being made (Qt deleted it)."""
-        try:
-            self.sample.objectName()
-        except RuntimeError:
-            return True
-        return False
 
     def done(self, result: int) -> None:
         self.timer.stop()

@@ -1,47 +1,37 @@
 """A form for every template setting, built from the template's JSON form (``template_to_dict``).
 
 Each leaf value gets a widget that suits it (text, number, switch, colour, or a list of choices); the parts
-of the brief get a table. :meth:`TemplateForm.to_dict` gives the JSON back for validation, and
+of the brief get a table (:mod:`briefgen.gui.template_parts`); colours, the logo and fonts have their own fields
+(:mod:`briefgen.gui.template_fields`). :meth:`TemplateForm.to_dict` gives the JSON back for validation, and
 :meth:`TemplateForm.mark_error` highlights the field a validation message names.
 """
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QColor, QFontDatabase
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QColorDialog,
     QComboBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
-    QHeaderView,
     QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from briefgen.render.style import Align, FontFamily, LogoPosition, MarkingPlacement, PageSize
+from briefgen.gui.template_fields import FONT_FIELDS, ColourEdit, LogoEdit, installed_families
+from briefgen.gui.template_parts import PartsTable
 from briefgen.templates.schema import (
     BibliographyStyle,
     CitationStyle,
     DateFormat,
-    GroupBy,
     OutputFormat,
-    PartType,
     SupportMark,
 )
+from briefgen.templates.style import Align, FontFamily, LogoPosition, MarkingPlacement, PageSize
 
 
 def _values(enum: Any) -> list[str]:
@@ -97,87 +87,12 @@ GROUP_TITLES = {
     "output": str(QT_TRANSLATE_NOOP("TemplateForm", "Output")),
 }
 """Group -> its title (translated, context ``TemplateForm``, where shown)."""
-PART_COLUMNS = ("type", "heading", "count", "as_list", "group_by")
 LENGTH_KINDS = ("sentences", "words", "ratio", "pages")
 """Units of the whole brief's default length (``summary``)."""
 
 
 def _label(key: str) -> str:
     return key.replace("_", " ").capitalize()
-
-
-class ColourEdit(QWidget):
-    changed = Signal()
-
-    def __init__(self, value: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(value, self)
-        self.edit.setMaxLength(7)
-        self.edit.setAccessibleName(self.tr("Colour as #RRGGBB"))
-        self.button = QPushButton("", self)
-        self.button.setFixedWidth(32)
-        self.button.setAccessibleName(self.tr("Choose colour"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.button)
-        self.edit.textChanged.connect(self._update)
-        self.button.clicked.connect(self._choose)
-        self._update()
-
-    def _update(self) -> None:
-        colour = QColor(self.edit.text())
-        self.button.setStyleSheet(f"background: {colour.name()};" if colour.isValid() else "")
-        self.changed.emit()
-
-    def _choose(self) -> None:
-        colour = QColorDialog.getColor(QColor(self.edit.text()), self, self.tr("Choose colour"))
-        if colour.isValid():
-            self.edit.setText(colour.name().upper())
-
-    def text(self) -> str:
-        return self.edit.text()
-
-
-FONT_FIELDS = ("fonts.body", "fonts.heading")
-
-
-def installed_families() -> list[str]:
-    """The font families installed on this computer, as Qt lists them (scalable ones, no private system fonts)."""
-    return [f for f in QFontDatabase.families() if QFontDatabase.isScalable(f) and not QFontDatabase.isPrivateFamily(f)]
-
-
-LOGO_FILTER = str(QT_TRANSLATE_NOOP("LogoEdit", "Images (*.png *.jpg *.jpeg *.gif *.bmp);;All files (*)"))
-"""The logo dialog's filter (translated where used)."""
-
-
-class LogoEdit(QWidget):
-    """The logo's path, typed or chosen with a file dialog."""
-
-    changed = Signal()
-
-    def __init__(self, value: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit(value, self)
-        self.edit.setPlaceholderText(self.tr("No logo"))
-        self.edit.setAccessibleName(self.tr("Logo file"))
-        self.button = QPushButton(self.tr("Choose lo&go…"), self)
-        self.button.setAccessibleName(self.tr("Choose a logo file"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(self.button)
-        self.edit.textChanged.connect(lambda _t: self.changed.emit())
-        self.button.clicked.connect(self._choose)
-
-    def _choose(self) -> None:
-        start = os.path.dirname(self.edit.text()) if self.edit.text() else os.path.expanduser("~")
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a logo"), start, self.tr(LOGO_FILTER))
-        if path:
-            self.edit.setText(path)
-
-    def text(self) -> str:
-        return self.edit.text()
 
 
 class TemplateForm(QWidget):
@@ -189,12 +104,8 @@ class TemplateForm(QWidget):
         self._data: dict[str, Any] = {}
         self._layout = QVBoxLayout(self)
         self._groups: list[QWidget] = []
-        self.parts = QTableWidget(0, len(PART_COLUMNS), self)
-        self.parts.setHorizontalHeaderLabels([_label(c) for c in PART_COLUMNS])
-        self.parts.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.parts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.parts.setAccessibleName(self.tr("Parts of the brief"))
-        self.parts.itemChanged.connect(lambda _i: self.changed.emit())
+        self.parts = PartsTable(self)
+        self.parts.changed.connect(self.changed.emit)
 
     # ---- building ------------------------------------------------------------------------------------------
     def load(self, data: dict[str, Any]) -> None:
@@ -221,7 +132,7 @@ class TemplateForm(QWidget):
                 self._fill(form, key, value, box)
                 self._add_group(box)
         self._add_group(self._summary_group(data.get("summary", {})))
-        self._add_group(self._parts_group(data.get("parts", [])))
+        self._add_group(self.parts.group_box(data.get("parts", []), self))
 
     def _add_group(self, group: QWidget) -> None:
         self._groups.append(group)
@@ -318,106 +229,6 @@ class TemplateForm(QWidget):
         form.addRow(self.tr("Length"), value)
         return box
 
-    def _parts_group(self, parts: list[dict[str, Any]]) -> QGroupBox:
-        box = QGroupBox(self.tr("Parts of the brief (in order)"), self)
-        layout = QVBoxLayout(box)
-        self.parts.setParent(box)
-        self.parts.blockSignals(True)
-        self.parts.setRowCount(0)
-        for part in parts:
-            self._add_part_row(part)
-        self.parts.blockSignals(False)
-        buttons = QHBoxLayout()
-        for text, slot in (
-            (self.tr("Add p&art"), self._new_part),
-            (self.tr("Remo&ve part"), self._remove_part),
-            (self.tr("Move u&p"), lambda: self._move_part(-1)),
-            (self.tr("Move do&wn"), lambda: self._move_part(1)),
-        ):
-            b = QPushButton(text, box)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        layout.addWidget(self.parts)
-        layout.addLayout(buttons)
-        self.parts.setMinimumHeight(170)
-        return box
-
-    def _new_part(self) -> None:
-        self._add_part_row({"type": "key_points", "heading": "Key points", "count": 4})
-        self.changed.emit()
-
-    def _add_part_row(self, part: dict[str, Any]) -> None:
-        row = self.parts.rowCount()
-        self.parts.insertRow(row)
-        type_combo = QComboBox(self.parts)
-        type_combo.addItems(_values(PartType))
-        type_combo.setCurrentText(str(part.get("type", "")))
-        type_combo.setProperty("share", part.get("share"))  # no field of its own: kept as it was
-        type_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.parts.setCellWidget(row, 0, type_combo)
-        self.parts.setItem(row, 1, QTableWidgetItem(str(part.get("heading", ""))))
-        count = QSpinBox(self.parts)
-        count.setRange(1, 50)
-        count.setValue(int(part.get("count", 5)))
-        count.valueChanged.connect(lambda _v: self.changed.emit())
-        self.parts.setCellWidget(row, 2, count)
-        as_list = QCheckBox(self.parts)
-        as_list.setChecked(bool(part.get("as_list", False)))
-        as_list.toggled.connect(lambda _v: self.changed.emit())
-        self.parts.setCellWidget(row, 3, as_list)
-        group = QComboBox(self.parts)
-        group.addItems(_values(GroupBy))
-        group.setCurrentText(str(part.get("group_by", GroupBy.SECTION)))
-        group.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.parts.setCellWidget(row, 4, group)
-        for widget, name in (
-            (type_combo, self.tr("Part {n} type")),
-            (count, self.tr("Part {n} count")),
-            (as_list, self.tr("Part {n} as a list")),
-            (group, self.tr("Part {n} grouped by")),
-        ):
-            widget.setAccessibleName(name.format(n=row + 1))
-
-    def _part_at(self, row: int) -> dict[str, Any]:
-        type_combo = self.parts.cellWidget(row, 0)
-        count = self.parts.cellWidget(row, 2)
-        as_list = self.parts.cellWidget(row, 3)
-        group = self.parts.cellWidget(row, 4)
-        assert isinstance(type_combo, QComboBox) and isinstance(count, QSpinBox)
-        assert isinstance(as_list, QCheckBox) and isinstance(group, QComboBox)
-        item = self.parts.item(row, 1)
-        part: dict[str, Any] = {"type": type_combo.currentText(), "heading": item.text() if item else ""}
-        if part["type"] not in (PartType.SOURCES, PartType.EXECUTIVE_SUMMARY):
-            part["count"] = count.value()
-            part["as_list"] = as_list.isChecked()
-        if part["type"] == PartType.SECTIONS:
-            part["group_by"] = group.currentText()
-        share = type_combo.property("share")
-        if share is not None:
-            part["share"] = share
-        return part
-
-    def _remove_part(self) -> None:
-        row = self.parts.currentRow()
-        if row >= 0:
-            self.parts.removeRow(row)
-            self.changed.emit()
-
-    def _move_part(self, step: int) -> None:
-        row = self.parts.currentRow()
-        target = row + step
-        if row < 0 or not 0 <= target < self.parts.rowCount():
-            return
-        parts = [self._part_at(r) for r in range(self.parts.rowCount())]
-        parts.insert(target, parts.pop(row))
-        self.parts.blockSignals(True)
-        self.parts.setRowCount(0)
-        for part in parts:
-            self._add_part_row(part)
-        self.parts.blockSignals(False)
-        self.parts.setCurrentCell(target, 1)
-        self.changed.emit()
-
     # ---- reading back --------------------------------------------------------------------------------------
     def widget(self, path: str) -> QWidget | None:
         return self._widgets.get(path)
@@ -456,7 +267,7 @@ class TemplateForm(QWidget):
         assert isinstance(algo, QComboBox) and isinstance(kind, QComboBox) and isinstance(length, QDoubleSpinBox)
         amount: float | int = length.value() if kind.currentText() == "ratio" else int(length.value())
         out["summary"] = {"algorithm": algo.currentData() or "default", kind.currentText(): amount}
-        out["parts"] = [self._part_at(r) for r in range(self.parts.rowCount())]
+        out["parts"] = self.parts.parts()
         return out
 
     def mark_error(self, field: str | None) -> None:
@@ -464,4 +275,4 @@ class TemplateForm(QWidget):
         for path, w in self._widgets.items():
             bad = bool(field) and (path == field or (field or "").startswith(path + "."))
             w.setStyleSheet("border: 2px solid #B3261E;" if bad else "")
-        self.parts.setStyleSheet("border: 2px solid #B3261E;" if field and field.startswith("parts") else "")
+        self.parts.mark_error(bool(field and field.startswith("parts")))

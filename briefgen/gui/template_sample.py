@@ -22,8 +22,8 @@ def sample_pages(template: Template, progress: ProgressCallback, cancel: CancelT
     from briefgen.render.registry import render_bytes
 
     if _sample_corpus is None:
-        from briefgen.gui.app import sample_paths
         from briefgen.ingest import load_sources
+        from briefgen.samples import sample_paths
 
         paths = sample_paths()
         _sample_corpus = load_sources(paths).corpus if paths else False

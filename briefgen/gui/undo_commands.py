@@ -7,7 +7,7 @@ Each command keeps the value before and after, so undo and redo are exact whatev
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -97,17 +97,51 @@ class SetSteeringCommand(QUndoCommand):
         return LENGTH_COMMAND_ID if self.length_only else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt naming
-        if not isinstance(other, SetSteeringCommand) or not other.length_only:
+        if not isinstance(other, SetSteeringCommand) or not other.length_only or other.before != self.after:
             return False
-        if other.stamp - self.stamp > LENGTH_MERGE_SECONDS or other.before != self.after:
-            return False
-        self.after = other.after
-        self.stamp = other.stamp
-        self.setObsolete(self.after == self.before)
-        return True
+        return _merge_quick_edit(self, other, LENGTH_MERGE_SECONDS)
 
     def redo(self) -> None:
         self.workspace.apply_steering(self.after)
 
     def undo(self) -> None:
         self.workspace.apply_steering(self.before)
+
+
+TITLE_MERGE_SECONDS = 5.0
+"""Title edits this close together (typing a title) are one undo step."""
+TITLE_COMMAND_ID = 2
+
+
+class SetTitleCommand(QUndoCommand):
+    """The brief's title as typed (empty: the automatic title). Typing in quick succession merges into one step."""
+
+    def __init__(self, workspace: Workspace, title: str) -> None:
+        super().__init__(QCoreApplication.translate("Workspace", "Change title"))
+        self.workspace = workspace
+        self.before = workspace.state.title
+        self.after = title
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return TITLE_COMMAND_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt naming
+        return isinstance(other, SetTitleCommand) and _merge_quick_edit(self, other, TITLE_MERGE_SECONDS)
+
+    def redo(self) -> None:
+        self.workspace.apply_title(self.after)
+
+    def undo(self) -> None:
+        self.workspace.apply_title(self.before)
+
+
+def _merge_quick_edit(command: SetSteeringCommand | SetTitleCommand, later: Any, seconds: float) -> bool:
+    """Fold *later* (the same kind of edit) into *command* when it came within *seconds*: one undo step that
+    goes from *command*'s "before" to *later*'s "after", dropped from the stack when the two are equal."""
+    if later.stamp - command.stamp > seconds:
+        return False
+    command.after = later.after
+    command.stamp = later.stamp
+    command.setObsolete(command.after == command.before)
+    return True

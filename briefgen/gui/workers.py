@@ -13,12 +13,15 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from briefgen.errors import Cancelled
+from briefgen.gui.collector import settle
 from briefgen.progress import CancelToken, ProgressCallback
 
 JobFunction = Callable[[ProgressCallback, CancelToken], Any]
+SETTLE_DELAY_MS = 200
+"""How long after the last job ends the collector settles (see :mod:`briefgen.gui.collector`)."""
 
 
 class JobSignals(QObject):
@@ -66,7 +69,8 @@ class Job(QRunnable):
 
 
 class JobRunner(QObject):
-    """Starts jobs on a private thread pool and keeps them alive until they report back."""
+    """Starts jobs on a private thread pool and keeps them alive until they report back. Between jobs it settles
+    Python's garbage collector, so a collection during the next job is short (see :mod:`briefgen.gui.collector`)."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
@@ -74,13 +78,29 @@ class JobRunner(QObject):
         self.pool.setMaxThreadCount(max_threads)
         self._jobs: set[Job] = set()
         self._counter = itertools.count(1)
+        self._settle_timer = QTimer(self)
+        self._settle_timer.setSingleShot(True)
+        self._settle_timer.setInterval(SETTLE_DELAY_MS)
+        self._settle_timer.timeout.connect(self._settle)
 
     def start(self, fn: JobFunction, name: str = "job") -> Job:
+        if not self._jobs:
+            self._settle()  # the first job of a session freezes what opening the app left
         job = Job(fn, name, next(self._counter))
         self._jobs.add(job)
-        job.signals.done.connect(lambda: self._jobs.discard(job))
+        job.signals.done.connect(lambda: self._job_done(job))
         self.pool.start(job)
         return job
+
+    def _job_done(self, job: Job) -> None:
+        self._jobs.discard(job)
+        if not self._jobs:
+            self._settle_timer.start()  # a moment later: the job's results are shown first
+
+    def _settle(self) -> None:
+        self._settle_timer.stop()
+        if not self._jobs:
+            settle()
 
     def active(self) -> int:
         return len(self._jobs)
@@ -92,4 +112,5 @@ class JobRunner(QObject):
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Cancel every job and wait for the threads; True when all stopped in time."""
         self.cancel_all()
+        self._settle_timer.stop()
         return bool(self.pool.waitForDone(timeout_ms))

@@ -1,8 +1,8 @@
-"""The Qt face of :class:`~briefgen.project_state.WorkspaceState`: signals when it changes, an undo stack, and the
+"""The Qt face of :class:`~briefgen.project.workspace.WorkspaceState`: signals when it changes, an undo stack, and the
 dirty flag. Widgets read ``workspace.state`` and change it only through the methods here.
 
 Every change of the workspace is an undoable command (sources, ticks, pins, excludes, citation edits, length,
-method, template); only the output format and the record of the last export are not.
+method, template, title); only the output format and the record of the last export are not.
 """
 
 from __future__ import annotations
@@ -14,9 +14,18 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from briefgen.corpus import Corpus
+from briefgen.gui.undo_commands import (
+    EditMetadataCommand,
+    SetDeselectedCommand,
+    SetMarksCommand,
+    SetSourcesCommand,
+    SetSteeringCommand,
+    SetTitleCommand,
+)
 from briefgen.model import Metadata, Source
-from briefgen.project_state import WorkspaceState
+from briefgen.project.workspace import WorkspaceState
 from briefgen.summarize.api import Budget
+from briefgen.templates.schema import OutputFormat
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,8 @@ class Workspace(QObject):
     """Article id."""
     steeringChanged = Signal()  # noqa: N815
     """Budget, algorithm, template or output format."""
+    titleChanged = Signal(str)  # noqa: N815
+    """The brief's title as typed (empty: automatic)."""
     changed = Signal()
     """After any of the above: the brief may differ."""
     dirtyChanged = Signal(bool)  # noqa: N815
@@ -112,6 +123,7 @@ class Workspace(QObject):
         self.selectionChanged.emit()
         self.marksChanged.emit()
         self.steeringChanged.emit()
+        self.titleChanged.emit(state.title)
         self.changed.emit()
 
     # ---- sources (undoable: the command keeps the sources read, so nothing is read again) -------------------
@@ -140,8 +152,6 @@ class Workspace(QObject):
 
     def _change_sources(self, change: Callable[[WorkspaceState], None], label: str) -> bool:
         """Work out the change on a copy of the state; push it as one command when it changes anything."""
-        from briefgen.gui.undo_commands import SetSourcesCommand
-
         before = self.sources_snapshot()
         scratch = WorkspaceState(before.corpus)
         scratch.deselected, scratch.pins, scratch.excludes = before.deselected, before.pins, before.excludes
@@ -155,8 +165,6 @@ class Workspace(QObject):
 
     # ---- undoable choices ----------------------------------------------------------------------------------
     def tick(self, section_ids: Iterable[str], ticked: bool) -> None:
-        from briefgen.gui.undo_commands import SetDeselectedCommand
-
         ids = set(section_ids)
         new = self.state.deselected - ids if ticked else self.state.deselected | ids
         if new != self.state.deselected:
@@ -191,13 +199,9 @@ class Workspace(QObject):
         self._push_marks(pins, excludes, label)
 
     def _push_marks(self, pins: set[str], excludes: set[str], label: str) -> None:
-        from briefgen.gui.undo_commands import SetMarksCommand
-
         self.undo_stack.push(SetMarksCommand(self, frozenset(pins), frozenset(excludes), label))
 
     def edit_metadata(self, article_id: str, metadata: Metadata | None) -> None:
-        from briefgen.gui.undo_commands import EditMetadataCommand
-
         if self.state.metadata.get(article_id) != (metadata if metadata != Metadata() else None):
             self.undo_stack.push(EditMetadataCommand(self, article_id, metadata))
 
@@ -258,13 +262,21 @@ class Workspace(QObject):
             self._steer(after, self.tr("Change template"))
 
     def _steer(self, after: Steering, label: str, length_only: bool = False) -> None:
-        from briefgen.gui.undo_commands import SetSteeringCommand
-
         self.undo_stack.push(SetSteeringCommand(self, after, label, length_only=length_only))
+
+    def set_title(self, title: str) -> None:
+        """The brief's title (empty: the template's automatic title); typing merges into one undo step."""
+        if title != self.state.title:
+            self.undo_stack.push(SetTitleCommand(self, title))
+
+    def apply_title(self, title: str) -> None:
+        self.state.title = title
+        self.titleChanged.emit(title)
+        self.changed.emit()
 
     def set_output_format(self, fmt: str) -> None:
         if fmt != self.state.output_format:
-            self.state.output_format = fmt
+            self.state.output_format = OutputFormat(fmt)
             self._touch()
 
     def set_exported(self, hashes: frozenset[str]) -> None:

@@ -25,9 +25,229 @@
     </message>
 </context>
 <context>
+    <name>ActionsWindow</name>
+    <message>
+        <location filename="../../briefgen/gui/window_actions.py" line="+36"/>
+        <source>&amp;New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Start an empty project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save project &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A&amp;dd sources…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add articles to summarise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add &amp;folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a folder of articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add from &amp;web address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Read a web page, or a PDF or Word file online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Export brief…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export to PDF, Word or Markdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+93"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+91"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Find &amp;next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Templates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit brief templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every keyboard shortcut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;About briefgen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Stop the work in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Pr&amp;eferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Defaults for new projects, autosave, web sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>How to make a brief, step by step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Copy diagnostic information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Versions, platform and the log file&apos;s place, for a bug report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where briefgen logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Undo the last change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../briefgen/gui/app.py" line="+82"/>
+        <location filename="../../briefgen/gui/app.py" line="+66"/>
         <source>Recover unsaved work?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -93,7 +313,7 @@
 <context>
     <name>ColourEdit</name>
     <message>
-        <location filename="../../briefgen/gui/template_form.py" line="+116"/>
+        <location filename="../../briefgen/gui/template_fields.py" line="+20"/>
         <source>Colour as #RRGGBB</source>
         <translation type="unfinished"></translation>
     </message>
@@ -101,6 +321,59 @@
         <location line="+3"/>
         <location line="+15"/>
         <source>Choose colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CommandsWindow</name>
+    <message>
+        <location filename="../../briefgen/gui/window_commands.py" line="+53"/>
+        <source>The template could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Length set to the template&apos;s own: {length} (Ctrl+Z puts yours back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Templates could not be listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Web sources are turned off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Turn them on in Edit › Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing to export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a source and tick at least one section first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Exported to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Diagnostic information copied: paste it into your bug report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The log folder is {folder}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -145,7 +418,7 @@
 <context>
     <name>EngineChoices</name>
     <message>
-        <location filename="../../briefgen/gui/engine_choices.py" line="+10"/>
+        <location filename="../../briefgen/gui/engine_choices.py" line="+15"/>
         <source>Picks the sentences most central to what all the sources say, favouring each article&apos;s opening and avoiding repeats.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,9 +444,27 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../briefgen/gui/errors_dialog.py" line="+21"/>
+        <source>Ticked sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excluded sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pinned sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorsDialog</name>
     <message>
-        <location filename="../../briefgen/gui/errors_dialog.py" line="+82"/>
+        <location line="+68"/>
         <source>Something went wrong</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,7 +487,7 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../briefgen/gui/export_dialog.py" line="+43"/>
+        <location filename="../../briefgen/gui/export_dialog.py" line="+44"/>
         <source>PDF document (.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,7 +502,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <location line="+75"/>
         <source>Export brief</source>
         <translation type="unfinished"></translation>
@@ -521,7 +812,7 @@
 <context>
     <name>LogoEdit</name>
     <message>
-        <location filename="../../briefgen/gui/template_form.py" line="+16"/>
+        <location filename="../../briefgen/gui/template_fields.py" line="+16"/>
         <source>Images (*.png *.jpg *.jpeg *.gif *.bmp);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -554,249 +845,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefgen/gui/main_window.py" line="+119"/>
-        <source>Sources, articles and sections</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>&amp;Sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Se&amp;ctions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Brief preview</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>&amp;Reading</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Left out of the brief</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>&amp;New project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Start an empty project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Save project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Save project &amp;as…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>A&amp;dd sources…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add articles to summarise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add &amp;folder…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Add a folder of articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Add from &amp;web address…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Read a web page, or a PDF or Word file online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Export brief…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Export to PDF, Word or Markdown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+93"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-92"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+91"/>
-        <source>Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="-90"/>
-        <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Find &amp;next</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Templates…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Edit brief templates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Keyboard shortcuts…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Every keyboard shortcut</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;About briefgen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Stop the work in progress</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Pr&amp;eferences…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Defaults for new projects, autosave, web sources</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;User guide</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>How to make a brief, step by step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Copy diagnostic information</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Versions, platform and the log file&apos;s place, for a bug report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Open &amp;log folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Where briefgen logs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>&amp;Brief</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Undo the last change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
+        <location filename="../../briefgen/gui/main_window.py" line="+113"/>
         <source>Reading sources…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -811,7 +860,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Some sources could not be read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,27 +880,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Web sources are turned off in Preferences: the link was not added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Web sources are turned off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Turn them on in Edit › Preferences.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location line="+41"/>
         <source>Updating the brief…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Brief: {sentences} from {articles}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,52 +916,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>The template could not be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Length set to the template&apos;s own: {length} (Ctrl+Z puts yours back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Templates could not be listed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Add a source and tick at least one section first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+29"/>
-        <source>Exported to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+39"/>
-        <source>Diagnostic information copied: paste it into your bug report.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>The log folder is {folder}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Untitled</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,7 +1018,7 @@
 <context>
     <name>NameDialog</name>
     <message>
-        <location filename="../../briefgen/gui/template_editor.py" line="+84"/>
+        <location filename="../../briefgen/gui/template_names.py" line="+43"/>
         <source>Template name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,6 +1030,92 @@
     <message>
         <location line="+4"/>
         <source>Template name rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PanedWindow</name>
+    <message>
+        <location filename="../../briefgen/gui/window_panes.py" line="+67"/>
+        <source>Sources, articles and sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Se&amp;ctions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Brief preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Left out of the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PartsTable</name>
+    <message>
+        <location filename="../../briefgen/gui/template_parts.py" line="+47"/>
+        <source>Parts of the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Parts of the brief (in order)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Add p&amp;art</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remo&amp;ve part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move u&amp;p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Part {n} type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part {n} count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part {n} as a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Part {n} grouped by</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1158,7 +1238,7 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../briefgen/gui/preferences.py" line="+74"/>
+        <location filename="../../briefgen/gui/preferences.py" line="+71"/>
         <source>Preferences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1350,7 +1430,7 @@
 <context>
     <name>ProjectIO</name>
     <message>
-        <location filename="../../briefgen/gui/project_io.py" line="+32"/>
+        <location filename="../../briefgen/gui/project_io.py" line="+26"/>
         <source>briefgen projects (*{suffix});;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,19 +1616,19 @@
 <context>
     <name>SectionTreeModel</name>
     <message>
-        <location filename="../../briefgen/gui/section_tree_model.py" line="+69"/>
-        <location line="+31"/>
+        <location filename="../../briefgen/gui/section_tree_model.py" line="+74"/>
+        <location line="+44"/>
         <source>Article {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-27"/>
+        <location line="-40"/>
         <source>{label}
 {words} words, {sentences} sentences</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+65"/>
         <source>an earlier source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1578,7 +1658,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+80"/>
         <source>No citation details yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,7 +1681,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../briefgen/gui/shortcuts.py" line="+108"/>
+        <location filename="../../briefgen/gui/shortcuts.py" line="+133"/>
         <source>{action} (in the {places})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,7 +1730,7 @@
 <context>
     <name>SourceList</name>
     <message>
-        <location filename="../../briefgen/gui/sources_panel.py" line="+63"/>
+        <location filename="../../briefgen/gui/sources_panel.py" line="+67"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1663,7 +1743,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,13 +1802,13 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../briefgen/gui/template_editor.py" line="-42"/>
+        <location filename="../../briefgen/gui/template_names.py" line="-36"/>
         <source>Lowercase letters, digits, - and _, starting with a letter or digit (up to 64).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
-        <location line="+13"/>
+        <location filename="../../briefgen/gui/template_editor.py" line="+50"/>
+        <location line="+12"/>
         <location line="+23"/>
         <source>Templates</source>
         <translation type="unfinished"></translation>
@@ -1840,43 +1920,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>{label} (built-in)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>{name} (cannot be used)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+51"/>
-        <source>⚠ This template cannot be used: {reason}
-Delete it, or import a good copy.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>Built-in templates are read-only: use Save as new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+26"/>
-        <source> Built-in: save it under a new name to keep changes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>✓ The template is valid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+23"/>
-        <source>The sample could not be made: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&quot;{name}&quot; is not a template name. {rule}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1915,7 +1959,7 @@ Delete it, or import a good copy.</source>
 <context>
     <name>TemplateForm</name>
     <message>
-        <location filename="../../briefgen/gui/template_form.py" line="-109"/>
+        <location filename="../../briefgen/gui/template_form.py" line="+56"/>
         <source>none; count: “3 sources” after the marker of a sentence several sources carry; dagger: “†” after the marker of a sentence only one source carries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1980,12 +2024,7 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
-        <source>Parts of the brief</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
+        <location line="+31"/>
         <source>Template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2009,49 +2048,71 @@ Delete it, or import a good copy.</source>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>TemplateView</name>
     <message>
-        <location line="+4"/>
-        <source>Parts of the brief (in order)</source>
+        <location filename="../../briefgen/gui/template_view.py" line="+58"/>
+        <source>{label} (built-in)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Add p&amp;art</source>
+        <location line="+2"/>
+        <source>{name} (cannot be used)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Remo&amp;ve part</source>
+        <location line="+51"/>
+        <source>⚠ This template cannot be used: {reason}
+Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Move u&amp;p</source>
+        <location line="+18"/>
+        <source>Built-in templates are read-only: use Save as new</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Move do&amp;wn</source>
+        <location line="+26"/>
+        <source> Built-in: save it under a new name to keep changes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Part {n} type</source>
+        <location line="+12"/>
+        <source>✓ The template is valid.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Part {n} count</source>
+        <location line="+23"/>
+        <source>The sample could not be made: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TitleField</name>
+    <message>
+        <location filename="../../briefgen/gui/title_field.py" line="+26"/>
+        <source>Brief title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Part {n} as a list</source>
+        <location line="+2"/>
+        <source>The brief&apos;s title. Leave it empty to use the automatic title (from the template and sources).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Part {n} grouped by</source>
+        <location line="+3"/>
+        <source>Brief title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Automatic: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Automatic title</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2081,7 +2142,7 @@ Delete it, or import a good copy.</source>
 <context>
     <name>UserGuide</name>
     <message>
-        <location filename="../../briefgen/gui/help.py" line="+36"/>
+        <location filename="../../briefgen/gui/help.py" line="+37"/>
         <source>briefgen user guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2104,7 +2165,12 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../briefgen/gui/workspace.py" line="+122"/>
+        <location line="+70"/>
+        <source>Change title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../briefgen/gui/workspace.py" line="+134"/>
         <source>Add source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2132,7 +2198,7 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+23"/>
         <source>Tick sections</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2167,7 +2233,7 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+53"/>
         <source>Change length</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1,4 +1,5 @@
-"""pytest-qt fixtures for the desktop app: offscreen Qt, isolated settings, a real main window."""
+"""pytest-qt fixtures for the desktop app: offscreen Qt and a real main window (user folders are isolated by
+``tests/conftest.py``)."""
 
 from __future__ import annotations
 
@@ -18,14 +19,6 @@ from briefgen.gui.main_window import MainWindow
 from briefgen.gui.settings import Settings
 
 LOAD_TIMEOUT_MS = 60_000
-
-
-@pytest.fixture(autouse=True)
-def _isolated_gui_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings, autosaves and user templates go to a temporary folder, never the user's real ones."""
-    monkeypatch.setenv("BRIEFGEN_CONFIG_DIR", str(tmp_path / "config"))
-    monkeypatch.setenv("BRIEFGEN_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("BRIEFGEN_LOG_DIR", str(tmp_path / "log"))
 
 
 def _unexpected_prompt(*_args: object) -> str:

@@ -21,13 +21,9 @@ from tests.gui.conftest import LOAD_TIMEOUT_MS
 REPO = Path(__file__).resolve().parents[2]
 
 
-def _child_env(tmp_path: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    for var in ("BRIEFGEN_CONFIG_DIR", "BRIEFGEN_DATA_DIR", "BRIEFGEN_LOG_DIR"):
-        env[var] = str(tmp_path / var.lower())
-    env["PYTHONPATH"] = str(REPO)
-    return env
+def _child_env() -> dict[str, str]:
+    """The test's environment (user folders already isolated by ``tests/conftest.py``) for a child app."""
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
 
 
 def test_first_run_opens_with_the_samples_and_nothing_unsaved(qtbot, window: MainWindow, samples_dir: Path) -> None:
@@ -77,7 +73,7 @@ def test_unexpected_exception_shows_a_dialog_with_the_log_path(
 
 
 def test_layout_and_recent_files_are_remembered(qtbot, window: MainWindow, tmp_path: Path) -> None:
-    window.resize(700, 500)
+    window.resize(760, 560)  # smaller than the default, not below the window's minimum
     window.save_layout()
     window.recent.add(str(tmp_path / "a.briefgen"))
     again = Settings()
@@ -86,7 +82,7 @@ def test_layout_and_recent_files_are_remembered(qtbot, window: MainWindow, tmp_p
     assert window.recent_menu.actions()[0].text().endswith("a.briefgen")
     other = MainWindow(again)
     try:
-        assert other.size().height() == window.size().height() == 500
+        assert other.size().height() == window.size().height() == 560
     finally:
         other.close()
         other.runner.shutdown()
@@ -112,14 +108,14 @@ def test_main_controls_have_accessible_names_and_shortcuts(window: MainWindow) -
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
 
 
-def test_other_commands_never_load_qt(tmp_path: Path) -> None:
+def test_other_commands_never_load_qt() -> None:
     code = "import sys; from briefgen.cli.main import build_parser; build_parser(); print('PySide6' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], env=_child_env(tmp_path), capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-c", code], env=_child_env(), capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "False"
 
 
-def test_quitting_while_a_worker_runs_leaves_no_thread_behind(tmp_path: Path, seeds_dir: Path) -> None:
+def test_quitting_while_a_worker_runs_leaves_no_thread_behind(seeds_dir: Path) -> None:
     code = f"""
 from PySide6.QtCore import QTimer
 from briefgen.gui.app import make_application, open_initial
@@ -129,19 +125,25 @@ app = make_application(["briefgen"])
 window = MainWindow(Settings())
 window.show()
 open_initial(window, {[str(p) for p in sorted(seeds_dir.iterdir())]!r})
-def quit_now():
-    assert window.runner.active() > 0, "the worker was not running"
+tries = [0]
+def quit_when_busy():
+    # quit as soon as a worker runs (it starts after the window's first turns of the event loop); give up
+    # after ~10 s so a worker that never starts fails the test instead of hanging it
+    tries[0] += 1
+    if window.runner.active() == 0 and tries[0] < 10000:
+        QTimer.singleShot(1, quit_when_busy)
+        return
+    print("worker running" if window.runner.active() > 0 else "no worker ran")
     window.workspace.mark_saved(None)
     window.close()
     app.quit()
-QTimer.singleShot(5, quit_now)
+QTimer.singleShot(0, quit_when_busy)
 app.exec()
 print("exited")
 """
-    out = subprocess.run(
-        [sys.executable, "-c", code], env=_child_env(tmp_path), capture_output=True, text=True, timeout=120
-    )
+    out = subprocess.run([sys.executable, "-c", code], env=_child_env(), capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
+    assert "worker running" in out.stdout
     assert "exited" in out.stdout
     assert "QThread" not in out.stderr and "Traceback" not in out.stderr
 

@@ -97,9 +97,7 @@ sys.exit(code)
 
 def test_quit_while_reading_a_30_mb_source_exits_promptly(tmp_path: Path) -> None:
     big = big_source(tmp_path)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))
-    for var in ("BRIEFGEN_CONFIG_DIR", "BRIEFGEN_DATA_DIR", "BRIEFGEN_LOG_DIR"):
-        env[var] = str(tmp_path / var.lower())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO))  # user folders: tests/conftest.py
     proc = subprocess.Popen(
         [sys.executable, "-c", QUIT_SCRIPT, str(big), "1500"],
         env=env,

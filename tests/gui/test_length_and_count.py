@@ -125,7 +125,7 @@ def test_the_count_shows_what_the_preview_has(qtbot, window: MainWindow, samples
     assert not window.length.count_is_stale()
     assert label.text() == count_text(after.brief.word_count(), len(after.brief.sentences()), after.pages)
     # the export has the same numbers: a PDF written from the same choices has as many pages
-    from briefgen.project_pipeline import build_from_choices
+    from briefgen.build_choices import build_from_choices
 
     exported = build_from_choices(window.workspace.state.choices(), tmp_path / "brief.pdf")
     assert exported.pages == after.pages
@@ -149,9 +149,9 @@ def test_choosing_a_template_takes_its_own_length(qtbot, window: MainWindow, sam
     policy = combo.findData("policy-brief")
     _steer(qtbot, window, lambda: combo.setCurrentIndex(policy))
     from briefgen.compose import template_budget
-    from briefgen.project_pipeline import load_template
+    from briefgen.templates.store import resolve_template
 
-    assert window.workspace.state.budget == template_budget(load_template("policy-brief"))
+    assert window.workspace.state.budget == template_budget(resolve_template("policy-brief"))
     assert window.length.budget() == window.workspace.state.budget
 
 

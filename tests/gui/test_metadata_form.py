@@ -14,7 +14,7 @@ from briefgen.gui.metadata_form import MetadataForm
 from briefgen.gui.template_form import TemplateForm
 from briefgen.gui.workspace import Workspace
 from briefgen.model import Metadata
-from briefgen.project_state import WorkspaceState
+from briefgen.project.workspace import WorkspaceState
 from briefgen.templates.serialize import template_to_dict
 from briefgen.templates.store import get_template
 from briefgen.templates.validate import template_from_dict

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.project_io import ProjectIO
 from briefgen.ingest import load_sources
-from briefgen.project import save_project
-from briefgen.project_state import WorkspaceState
+from briefgen.project.format import save_project
+from briefgen.project.workspace import WorkspaceState
 from tests.gui.conftest import LOAD_TIMEOUT_MS
 
 TEXT = (

@@ -15,7 +15,7 @@ from briefgen.gui.errors_dialog import open_error_dialogs
 from briefgen.gui.export_dialog import ExportDialog
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.project_io import DISCARD, LOCATE
-from briefgen.project_build import SourceChange
+from briefgen.project.remap import SourceChange
 from briefgen.summarize.api import Budget
 from tests.gui.conftest import LOAD_TIMEOUT_MS, current, load
 

@@ -5,17 +5,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 
-def test_smoke_test_flag_exits_zero_after_a_preview(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "BRIEFGEN_CONFIG_DIR": str(tmp_path / "config"),
-        "BRIEFGEN_DATA_DIR": str(tmp_path / "data"),
-        "BRIEFGEN_LOG_DIR": str(tmp_path / "log"),
-    }
+def test_smoke_test_flag_exits_zero_after_a_preview() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}  # user folders: isolated by tests/conftest.py
     proc = subprocess.run(
         [sys.executable, "-m", "briefgen", "gui", "--smoke-test"],
         capture_output=True,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QLineEdit
 
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.template_editor import TemplateEditor
-from briefgen.gui.template_form import ColourEdit
+from briefgen.gui.template_fields import ColourEdit
 from briefgen.templates import store
 from briefgen.templates.serialize import template_to_dict
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QComboBox, QFileDialog
 
-from briefgen.gui import template_form
+from briefgen.gui import template_fields
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.template_editor import TemplateEditor
-from briefgen.gui.template_form import LogoEdit, installed_families
+from briefgen.gui.template_fields import LogoEdit, installed_families
 
 
 def test_font_boxes_offer_serif_sans_and_installed_families(qtbot, window: MainWindow) -> None:
@@ -51,4 +51,4 @@ def test_the_logo_is_chosen_with_a_file_dialog(
     assert editor.form.to_dict()["logo"]["path"] == str(logo)
     field.edit.clear()
     assert editor.form.to_dict()["logo"]["path"] is None
-    assert template_form.LOGO_FILTER.startswith("Images (")
+    assert template_fields.LOGO_FILTER.startswith("Images (")

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from briefgen.gui.errors_dialog import open_error_dialogs
 from briefgen.gui.main_window import MainWindow
-from briefgen.gui.template_editor import NameDialog, TemplateEditor
+from briefgen.gui.template_editor import TemplateEditor
+from briefgen.gui.template_names import NameDialog
 from briefgen.templates import store
 from tests.gui.conftest import send_wheel
 

@@ -3,7 +3,6 @@ wraps, the texts of the real windows are wrapped, and a translation changes them
 
 from __future__ import annotations
 
-import importlib.util
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,17 +19,14 @@ from briefgen.gui.main_window import MainWindow
 from briefgen.gui.preferences import PreferencesDialog
 from briefgen.gui.settings import Settings
 from briefgen.gui.template_editor import TemplateEditor
+from tests.load_script import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 TEMPLATE = REPO / "resources" / "translations" / "briefgen_en.ts"
 
 
 def _load_tool() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("update_translations", REPO / "tools" / "update_translations.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REPO / "tools" / "update_translations.py")
 
 
 tool = _load_tool()

@@ -14,8 +14,10 @@ from briefgen.gui.export_dialog import ExportDialog
 from briefgen.gui.length_controls import combo_needed_width
 from briefgen.gui.main_window import MainWindow
 from briefgen.gui.pdf_preview import ZOOM_STEP, PdfPreviewDialog
+from briefgen.gui.screen_fit import FRAME_ALLOWANCE
 from briefgen.gui.settings import Settings
-from briefgen.gui.template_editor import TemplateEditor
+from briefgen.gui.sources_panel import MIN_ROWS
+from briefgen.gui.template_editor import EDITOR_SIZE, TemplateEditor
 from tests.gui.conftest import LOAD_TIMEOUT_MS, load, send_wheel
 
 
@@ -43,7 +45,8 @@ def test_every_pane_stays_usable_at_800_by_600(qtbot, window: MainWindow, sample
     assert window.reading.width() >= 160 and window.reading.height() >= 300
     assert window.preview_pane.width() >= 280
     assert window.tree.width() >= 200 and window.tree.height() >= 100
-    assert window.sources_panel.list.height() >= 40
+    sources = window.sources_panel.list
+    assert sources.count() >= 2 and sources.height() >= MIN_ROWS * sources.sizeHintForRow(0)  # five rows at least
     assert _choosers_show_their_longest_item(window)  # "One-page executive summary" in full
     for button in (window.sources_panel.add_button, window.sources_panel.add_folder_button):
         assert button.width() >= button.minimumSizeHint().width()
@@ -80,6 +83,17 @@ def test_windows_and_dialogs_fit_the_screen(qtbot, window: MainWindow, seeds_dir
     qtbot.waitExposed(shortcuts)
     assert _fits_screen(shortcuts)
     shortcuts.close()
+
+
+def test_the_template_editor_opens_at_a_size_that_fits_a_1366_by_768_laptop(qtbot, window: MainWindow) -> None:
+    width, height = EDITOR_SIZE
+    panel = 40  # a desktop's task bar
+    assert width + FRAME_ALLOWANCE.width() <= 1366 and height + FRAME_ALLOWANCE.height() + panel <= 768
+    editor = TemplateEditor("policy-brief", window.runner, window)
+    qtbot.addWidget(editor)
+    hint = editor.minimumSizeHint()
+    assert hint.width() <= width and hint.height() <= height, "its content does not force it larger"
+    assert editor.width() <= width and editor.height() <= height
 
 
 def _blank_pdf(path: Path, pages: int) -> Path:

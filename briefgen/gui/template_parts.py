@@ -1,0 +1,155 @@
+"""The template form's table of the brief's parts, in order: each part's type, heading, sentence count, whether it
+is a list and how sections are grouped; buttons add, remove and move parts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefgen.templates.schema import GroupBy, PartType
+
+PART_COLUMNS = ("type", "heading", "count", "as_list", "group_by")
+
+
+def _values(enum: Any) -> list[str]:
+    return [str(m.value) for m in enum]
+
+
+def _label(key: str) -> str:
+    return key.replace("_", " ").capitalize()
+
+
+class PartsTable(QTableWidget):
+    """One row per part; :meth:`parts` reads them back as the template's JSON has them."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, len(PART_COLUMNS), parent)
+        self.setHorizontalHeaderLabels([_label(c) for c in PART_COLUMNS])
+        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAccessibleName(self.tr("Parts of the brief"))
+        self.itemChanged.connect(lambda _i: self.changed.emit())
+
+    def parts(self) -> list[dict[str, Any]]:
+        return [self._part_at(r) for r in range(self.rowCount())]
+
+    def mark_error(self, bad: bool) -> None:
+        self.setStyleSheet("border: 2px solid #B3261E;" if bad else "")
+
+    def group_box(self, parts: list[dict[str, Any]], parent: QWidget) -> QGroupBox:
+        """The table with *parts* in a titled box with its buttons."""
+        box = QGroupBox(self.tr("Parts of the brief (in order)"), parent)
+        layout = QVBoxLayout(box)
+        self.setParent(box)
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for part in parts:
+            self._add_part_row(part)
+        self.blockSignals(False)
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("Add p&art"), self._new_part),
+            (self.tr("Remo&ve part"), self._remove_part),
+            (self.tr("Move u&p"), lambda: self._move_part(-1)),
+            (self.tr("Move do&wn"), lambda: self._move_part(1)),
+        ):
+            b = QPushButton(text, box)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        layout.addWidget(self)
+        layout.addLayout(buttons)
+        self.setMinimumHeight(170)
+        return box
+
+    def _new_part(self) -> None:
+        self._add_part_row({"type": "key_points", "heading": "Key points", "count": 4})
+        self.changed.emit()
+
+    def _add_part_row(self, part: dict[str, Any]) -> None:
+        row = self.rowCount()
+        self.insertRow(row)
+        type_combo = QComboBox(self)
+        type_combo.addItems(_values(PartType))
+        type_combo.setCurrentText(str(part.get("type", "")))
+        type_combo.setProperty("share", part.get("share"))  # no field of its own: kept as it was
+        type_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setCellWidget(row, 0, type_combo)
+        self.setItem(row, 1, QTableWidgetItem(str(part.get("heading", ""))))
+        count = QSpinBox(self)
+        count.setRange(1, 50)
+        count.setValue(int(part.get("count", 5)))
+        count.valueChanged.connect(lambda _v: self.changed.emit())
+        self.setCellWidget(row, 2, count)
+        as_list = QCheckBox(self)
+        as_list.setChecked(bool(part.get("as_list", False)))
+        as_list.toggled.connect(lambda _v: self.changed.emit())
+        self.setCellWidget(row, 3, as_list)
+        group = QComboBox(self)
+        group.addItems(_values(GroupBy))
+        group.setCurrentText(str(part.get("group_by", GroupBy.SECTION)))
+        group.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.setCellWidget(row, 4, group)
+        for widget, name in (
+            (type_combo, self.tr("Part {n} type")),
+            (count, self.tr("Part {n} count")),
+            (as_list, self.tr("Part {n} as a list")),
+            (group, self.tr("Part {n} grouped by")),
+        ):
+            widget.setAccessibleName(name.format(n=row + 1))
+
+    def _part_at(self, row: int) -> dict[str, Any]:
+        type_combo = self.cellWidget(row, 0)
+        count = self.cellWidget(row, 2)
+        as_list = self.cellWidget(row, 3)
+        group = self.cellWidget(row, 4)
+        assert isinstance(type_combo, QComboBox) and isinstance(count, QSpinBox)
+        assert isinstance(as_list, QCheckBox) and isinstance(group, QComboBox)
+        item = self.item(row, 1)
+        part: dict[str, Any] = {"type": type_combo.currentText(), "heading": item.text() if item else ""}
+        if part["type"] not in (PartType.SOURCES, PartType.EXECUTIVE_SUMMARY):
+            part["count"] = count.value()
+            part["as_list"] = as_list.isChecked()
+        if part["type"] == PartType.SECTIONS:
+            part["group_by"] = group.currentText()
+        share = type_combo.property("share")
+        if share is not None:
+            part["share"] = share
+        return part
+
+    def _remove_part(self) -> None:
+        row = self.currentRow()
+        if row >= 0:
+            self.removeRow(row)
+            self.changed.emit()
+
+    def _move_part(self, step: int) -> None:
+        row = self.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.rowCount():
+            return
+        parts = [self._part_at(r) for r in range(self.rowCount())]
+        parts.insert(target, parts.pop(row))
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for part in parts:
+            self._add_part_row(part)
+        self.blockSignals(False)
+        self.setCurrentCell(target, 1)
+        self.changed.emit()

@@ -1,0 +1,52 @@
+"""The brief's Title field, above the preview: what the user types is the brief's title (undoable, saved in the
+project, used by the export); left empty, the brief takes the template's automatic title, which the field shows
+greyed as its placeholder."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from briefgen.gui.workspace import Workspace
+
+MAX_TITLE_CHARS = 200
+"""The longest title the field takes (a project refuses longer ones)."""
+
+
+class TitleField(QWidget):
+    """A label and a line edit; ``edit`` is the field itself."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.automatic = ""
+        """The automatic title the latest brief had (shown as the placeholder)."""
+        self.edit = QLineEdit(self)
+        self.edit.setMaxLength(MAX_TITLE_CHARS)
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setAccessibleName(self.tr("Brief title"))
+        self.edit.setToolTip(
+            self.tr("The brief's title. Leave it empty to use the automatic title (from the template and sources).")
+        )
+        # no mnemonic: every letter of "Brief title" already reaches a control of the window (Tab reaches it)
+        label = QLabel(self.tr("Brief title:"), self)
+        label.setBuddy(self.edit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        layout.addWidget(self.edit, 1)
+        self.set_automatic("")
+        self.edit.textEdited.connect(workspace.set_title)  # typed: one undo step for a run of typing
+        workspace.titleChanged.connect(self.show_title)
+        self.show_title(workspace.state.title)
+
+    def show_title(self, title: str) -> None:
+        """Show the workspace's title (after undo, redo or opening a project); the cursor stays while typing."""
+        if title != self.edit.text():
+            self.edit.setText(title)
+
+    def set_automatic(self, title: str) -> None:
+        """The title the brief has when the field is empty."""
+        self.automatic = title
+        self.edit.setPlaceholderText(
+            self.tr("Automatic: {title}").format(title=title) if title else self.tr("Automatic title")
+        )
