@@ -29,9 +29,9 @@ run: setup
 demo: setup
 	$(BIN)/briefgen demo --out $(OUT)
 
-lint: setup
-	$(BIN)/ruff check briefgen tests benchmarks
-	$(BIN)/ruff format --check briefgen tests benchmarks
+lint: setup  # style, types, and the import contracts of pyproject.toml (Qt only in the app; the layers)
+	$(BIN)/ruff check briefgen tests benchmarks tools
+	$(BIN)/ruff format --check briefgen tests benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 

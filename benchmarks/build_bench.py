@@ -21,9 +21,10 @@ sys.path.insert(0, str(REPO))
 
 from briefgen.build import build_brief  # noqa: E402
 from briefgen.templates.builtins import builtin_templates  # noqa: E402
+from briefgen.templates.schema import OutputFormat  # noqa: E402
 
 SEEDS = REPO.parent / "shared" / "seeds"
-FORMATS = ("pdf", "docx", "md")
+FORMATS = tuple(OutputFormat)
 
 
 def inputs() -> tuple[list[str], str]:

@@ -23,8 +23,9 @@ sys.path.insert(0, str(REPO))
 
 from briefgen.render import default_style, render, render_bytes  # noqa: E402
 from briefgen.render.sample_brief import sample_brief  # noqa: E402
+from briefgen.templates.schema import OutputFormat  # noqa: E402
 
-FORMATS = ("pdf", "docx", "md")
+FORMATS = tuple(OutputFormat)
 
 
 def _pages(fmt: str, data: bytes) -> str:

@@ -94,12 +94,13 @@ class Brief:
     parts: tuple[Part, ...]
     sources: tuple[SourceEntry, ...]
     citation_style: str = "numeric"
-    """``numeric`` ([1]), ``author_date`` ((BBC, 2017)) or ``footnotes``."""
+    """A :class:`~briefgen.templates.schema.CitationStyle` value; renderers look its behaviour up with
+    :func:`briefgen.render.markers.in_text_style` (an unknown name is shown as ``numeric``)."""
     support_mark: str = "none"
-    """``none``, ``count`` ("3 sources" after a marker) or ``dagger`` (a † for single-source sentences)."""
+    """A :class:`~briefgen.templates.schema.SupportMark` value (:mod:`briefgen.render.support_marks`)."""
     mark_new: bool = False
     bibliography_style: str = "apa"
-    """``apa`` or ``chicago``."""
+    """The :class:`~briefgen.templates.schema.BibliographyStyle` the entries were formatted in."""
     keywords: tuple[str, ...] = ()
     template_name: str = ""
     extra: dict[str, str] = field(default_factory=dict)

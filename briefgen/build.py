@@ -37,16 +37,16 @@ from briefgen.compose import (
     template_budget,
 )
 from briefgen.corpus import Corpus
-from briefgen.errors import InputError
+from briefgen.errors import IdList, IdProblem, InputError, TemplateError, UnknownIdError
 from briefgen.progress import CancelToken, ProgressCallback, check, report
-from briefgen.render.style import RenderStyle
 from briefgen.sentence_json import sentence_dict
 from briefgen.summarize.api import Budget, Summary
 from briefgen.summarize.budgets import validate_budget
-from briefgen.templates.fields import TemplateError, shown
+from briefgen.templates.fields import shown
 from briefgen.templates.placeholders import resolve_style
 from briefgen.templates.schema import Template
 from briefgen.templates.store import looks_like_file, resolve_template, template_file_warnings
+from briefgen.templates.style import RenderStyle
 
 STAGES = ("Reading sources", "Summarising", "Composing", "Writing")
 
@@ -113,7 +113,8 @@ def check_algorithm(template: Template) -> None:
 def resolve_ids(
     corpus: Corpus, select: Sequence[str], exclude: Sequence[str], pin: Sequence[str]
 ) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
-    """(section selection, excluded sentence ids, pinned sentence ids), refusing unknown or misplaced ids."""
+    """(section selection, excluded sentence ids, pinned sentence ids), refusing unknown or misplaced ids with
+    :class:`~briefgen.errors.UnknownIdError` (which the command line words with its option names)."""
 
     def is_sentence(any_id: str) -> bool:
         try:
@@ -122,16 +123,16 @@ def resolve_ids(
             return False
         return True
 
-    for option, ids in (("--select", select), ("--exclude", exclude), ("--pin", pin)):
+    for id_list, ids in ((IdList.SELECT, select), (IdList.EXCLUDE, exclude), (IdList.PIN, pin)):
         for any_id in ids:
             if not corpus.has(any_id):
-                raise InputError(f"{option}: unknown id {any_id!r} (list the ids with: briefgen inspect FILE)")
+                raise UnknownIdError(id_list, any_id)
     for any_id in select:
         if is_sentence(any_id):
-            raise InputError(f"--select: {any_id!r} is a sentence id; select sources, articles or sections")
+            raise UnknownIdError(IdList.SELECT, any_id, IdProblem.SENTENCE_SELECTED)
     for any_id in pin:
         if not is_sentence(any_id):
-            raise InputError(f"--pin: {any_id!r} is not a sentence id; only sentences can be pinned")
+            raise UnknownIdError(IdList.PIN, any_id, IdProblem.NOT_A_SENTENCE)
     sentence_excludes = frozenset(i for i in exclude if is_sentence(i))
     dropped = set(corpus.resolve_sections([i for i in exclude if not is_sentence(i)]))
     chosen = corpus.resolve_sections(select) if select else [s.id for _, _, s in corpus.sections()]
@@ -140,7 +141,7 @@ def resolve_ids(
         raise InputError("nothing to summarise: the selection is empty once exclusions are applied")
     for sentence_id in pin:
         if corpus.sentence(sentence_id).section.id not in sections:
-            raise InputError(f"--pin: sentence {sentence_id!r} is outside the selected sections")
+            raise UnknownIdError(IdList.PIN, sentence_id, IdProblem.OUTSIDE_SELECTION)
     return sections, sentence_excludes, frozenset(pin)
 
 

@@ -1,25 +1,19 @@
-"""The log file (rotated, in the user log directory): unexpected exceptions, and one line per command-line
-command with its outcome (the app and the command line write the same file)."""
+"""The log file (rotated, in the user log folder :func:`briefgen.user_dirs.log_dir`): unexpected exceptions, and
+one line per command-line command with its outcome (the app and the command line write the same file)."""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
-import os
 import shlex
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from platformdirs import user_log_dir
+from briefgen.user_dirs import log_dir
 
 _LOGGER_NAME = "briefgen"
 _configured_for: Path | None = None
-
-
-def log_dir() -> Path:
-    env = os.environ.get("BRIEFGEN_LOG_DIR")
-    return Path(env) if env else Path(user_log_dir("briefgen", appauthor=False))
 
 
 def log_file() -> Path:

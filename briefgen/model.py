@@ -112,13 +112,6 @@ class Source:
     def sections(self) -> tuple[Section, ...]:
         return tuple(sec for a in self.articles for sec in a.sections)
 
-    @property
-    def language(self) -> str:
-        """BCP 47 tag of the source's main language (``en``, ``ko``, ``und-Latn``…), from its text."""
-        from briefgen.ingest.language import detect_language  # the model stays free of import-time dependencies
-
-        return detect_language("\n".join(sec.text for sec in self.sections))
-
 
 @dataclass(frozen=True, slots=True)
 class Citation:

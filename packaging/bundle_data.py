@@ -31,7 +31,7 @@ PROJECT_UTI = f"{APP_ID}.project"
 
 # --- data -------------------------------------------------------------------------------------------------------
 
-RESOURCE_FOLDERS: tuple[str, ...] = ("fonts", "help", "icons", "nlp", "samples", "templates", "translations")
+RESOURCE_FOLDERS: tuple[str, ...] = ("docx", "fonts", "help", "icons", "nlp", "samples", "templates", "translations")
 """Subfolders of ``resources/`` the app loads at run time; each is copied to ``resources/<name>`` in the bundle.
 
 Every subfolder of ``resources/`` must be listed here (tests/packaging/test_spec_resources.py checks it)."""
@@ -52,7 +52,7 @@ BUNDLED_FONT_FILES: tuple[str, ...] = (
 )
 """Unicode TrueType fonts copied from the build machine into ``resources/fonts`` (never kept in the repository),
 so PDF briefs have Greek, Cyrillic and typographic punctuation where no such font is installed. The runtime hook
-``rthook_fonts.py`` adds the folder to ``BRIEFGEN_FONT_DIRS``, which briefgen.render.pdf_fonts searches."""
+``rthook_fonts.py`` adds the folder to ``BRIEFGEN_FONT_DIRS``, which briefgen.render.pdf.fonts searches."""
 
 FONT_LICENCE_FILES: tuple[str, ...] = (
     "/usr/share/doc/fonts-dejavu-core/copyright",

@@ -1,6 +1,6 @@
 """Runtime hook of the frozen app: let the PDF renderer find the Unicode fonts bundled in ``resources/fonts``.
 
-briefgen.render.pdf_fonts searches ``BRIEFGEN_FONT_DIRS`` before the system's font folders; the bundled folder
+briefgen.render.pdf.fonts searches ``BRIEFGEN_FONT_DIRS`` before the system's font folders; the bundled folder
 goes after any folders the user set, so their choice still wins.
 """
 

@@ -19,14 +19,14 @@ SEED_001 = SEEDS / "001_6d37bd1471c15ce5.txt"
 
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep every test away from the user's real settings, templates, projects and logs."""
+    """Keep every test away from the user's real settings, templates, projects and logs: each folder variable
+    (:data:`briefgen.user_dirs.SETTINGS`) points into a fresh temporary folder. The only such fixture; child
+    processes a test starts inherit it through ``os.environ``."""
+    from briefgen.user_dirs import SETTINGS
+
     base = tmp_path_factory.mktemp("userdirs")
-    for var, sub in (
-        ("BRIEFGEN_DATA_DIR", "data"),
-        ("BRIEFGEN_CONFIG_DIR", "config"),
-        ("BRIEFGEN_LOG_DIR", "log"),
-    ):
-        monkeypatch.setenv(var, str(base / sub))
+    for var in SETTINGS:
+        monkeypatch.setenv(var, str(base / var.removeprefix("BRIEFGEN_").removesuffix("_DIR").lower()))
 
 
 @pytest.fixture(autouse=True)

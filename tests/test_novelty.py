@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from briefgen.build_choices import BriefChoices, build_from_choices
 from briefgen.corpus import Corpus
 from briefgen.errors import InputError
 from briefgen.ingest import source_from_text
 from briefgen.novelty import brief_hashes, text_hash
-from briefgen.project import Project, dumps_project, parse_project
-from briefgen.project_pipeline import BriefChoices, build_from_choices
+from briefgen.project.format import Project, dumps_project, parse_project
 from briefgen.summarize.api import Budget
 
 BEFORE = """# Harbour barrier approved
@@ -62,8 +62,8 @@ def test_a_damaged_export_history_is_refused() -> None:
 
 def test_build_from_a_project_marks_what_is_new_since_its_last_export(tmp_path: Path) -> None:
     from briefgen.cli.main import main
-    from briefgen.project import save_project
-    from briefgen.project_state import WorkspaceState
+    from briefgen.project.format import save_project
+    from briefgen.project.workspace import WorkspaceState
 
     source = tmp_path / "news.txt"
     source.write_text(BEFORE, encoding="utf-8")

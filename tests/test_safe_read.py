@@ -11,7 +11,7 @@ import pytest
 from briefgen import safe_read
 from briefgen.errors import InputError
 from briefgen.fileio import read_limited as reexported
-from briefgen.project import MAX_PROJECT_BYTES, load_project
+from briefgen.project.format import MAX_PROJECT_BYTES, load_project
 from briefgen.safe_read import DEFAULT_MAX_INPUT_BYTES, max_input_bytes, read_limited
 from tests.no_hang import make_fifo, within
 
@@ -103,7 +103,7 @@ def test_unusable_setting_is_named_in_the_message(tmp_path: Path, monkeypatch: p
 def test_fixed_limits_do_not_name_a_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.briefgen"
     path.write_bytes(b" " * 2048)
-    monkeypatch.setattr("briefgen.project.MAX_PROJECT_BYTES", 1024)
+    monkeypatch.setattr("briefgen.project.format.MAX_PROJECT_BYTES", 1024)
     monkeypatch.setenv("BRIEFGEN_MAX_INPUT_MB", "500")  # has no effect on project files, so is not offered
     with pytest.raises(InputError) as info:
         load_project(path)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefgen.batch.manifest import BatchEntry
-from briefgen.errors import BriefgenError, InputError
+from briefgen.errors import BriefgenError, InputError, UnknownIdError
 from briefgen.model import Source
 
 OK = "ok"
@@ -92,6 +92,8 @@ def build_task(entry: BatchEntry, *sources: Source | ReadFailure) -> EntryResult
             algorithm=entry.algorithm,
             progress=_silent,  # a worker's stages are not the batch's progress (nor any ambient line's)
         )
+    except UnknownIdError as exc:  # named by the entry's own key ("pin")
+        return _failed(entry, start, exc.worded(exc.id_list))
     except BriefgenError as exc:
         return _failed(entry, start, str(exc))
     except Exception as exc:  # never a traceback: one line here, the details in the log

@@ -7,8 +7,10 @@ import sys
 from typing import Any
 
 from briefgen.cli.common import EXIT_OK, error_line
+from briefgen.cli.id_options import option_error
 from briefgen.cli.length_args import add_length_arguments, budget_from_args
-from briefgen.errors import InputError
+from briefgen.errors import InputError, UnknownIdError
+from briefgen.templates.schema import DEFAULT_TEMPLATE
 
 
 def add_parser(sub: Any) -> None:
@@ -27,7 +29,9 @@ def add_parser(sub: Any) -> None:
         "--project", metavar="FILE.briefgen", help="build from a project saved by the desktop app (instead of FILEs)"
     )
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="the brief to write: OUT.pdf, .docx or .md")
-    p.add_argument("-t", "--template", metavar="NAME|FILE", help="template name or .json file (default: policy-brief)")
+    p.add_argument(
+        "-t", "--template", metavar="NAME|FILE", help=f"template name or .json file (default: {DEFAULT_TEMPLATE})"
+    )
     p.add_argument("--select", nargs="+", action="extend", default=[], metavar="ID", help="source/article/section ids")
     p.add_argument(
         "--exclude", nargs="+", action="extend", default=[], metavar="ID", help="ids to leave out (any level)"
@@ -65,10 +69,10 @@ def run(args: argparse.Namespace) -> int:
         raise InputError("--allow-outside only applies to --project")
     details = BriefDetails(title=args.title, subtitle=args.subtitle, marking=args.marking)
     budget = budget_from_args(args)
-    if args.project:  # the brief the desktop app would export; see briefgen.project_build
+    if args.project:  # the brief the desktop app would export; see briefgen.project.build_inputs
         if args.files or args.select or args.exclude or args.pin or args.template:
             raise InputError("--project takes the sources, selection and template from the project file")
-        from briefgen.project_build import build_project
+        from briefgen.project.build_inputs import build_project
 
         result, project_warnings = build_project(
             args.project,
@@ -83,19 +87,22 @@ def run(args: argparse.Namespace) -> int:
         for warning in project_warnings:
             error_line(f"warning: {warning}")
     else:
-        result = build_brief(
-            expand_paths(args.files),
-            args.template,
-            output=args.output,
-            select=args.select,
-            exclude=args.exclude,
-            pin=args.pin,
-            details=details,
-            budget=budget,
-            algorithm=args.algorithm,
-            report_file=args.report,
-            replace_protected=args.force,
-        )
+        try:
+            result = build_brief(
+                expand_paths(args.files),
+                args.template,
+                output=args.output,
+                select=args.select,
+                exclude=args.exclude,
+                pin=args.pin,
+                details=details,
+                budget=budget,
+                algorithm=args.algorithm,
+                report_file=args.report,
+                replace_protected=args.force,
+            )
+        except UnknownIdError as exc:
+            raise option_error(exc) from None
     for warning in result.warnings:
         error_line(f"warning: {warning}")
     sys.stdout.write(f"{result.output}\n")

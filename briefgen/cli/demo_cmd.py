@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from briefgen.cli.common import EXIT_OK
-from briefgen.errors import InputError
-from briefgen.resources import resource_path
+from briefgen.errors import InputError, ResourceError
+from briefgen.resources import resources_dir
+from briefgen.samples import sample_paths
+from briefgen.templates.schema import DEFAULT_TEMPLATE, OutputFormat
 
 DEMO_NAME = "sample-brief"
-FORMATS = ("pdf", "docx", "md")
 
 
 def add_parser(sub: Any) -> None:
@@ -23,13 +24,9 @@ def add_parser(sub: Any) -> None:
         "Word and Markdown into DIR, then print the three paths.",
     )
     p.add_argument("--out", default="out", metavar="DIR", help="folder for the briefs (created; default: out)")
-    p.add_argument("-t", "--template", metavar="NAME|FILE", help="template name or .json file (default: policy-brief)")
-
-
-def sample_sources() -> list[str]:
-    """The bundled sample sources (``resources/samples/*.txt`` and ``*.md``), by name."""
-    folder = resource_path("samples")
-    return [str(p) for p in sorted(folder.iterdir()) if p.suffix.lower() in (".txt", ".md") and p.is_file()]
+    p.add_argument(
+        "-t", "--template", metavar="NAME|FILE", help=f"template name or .json file (default: {DEFAULT_TEMPLATE})"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,10 +38,14 @@ def run(args: argparse.Namespace) -> int:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InputError(f"cannot create the folder ({exc.strerror or exc})", str(out)) from None
-    first = out / f"{DEMO_NAME}.{FORMATS[0]}"
-    result = build_brief(sample_sources(), args.template, output=first)
+    sources = sample_paths()
+    if not sources:
+        raise ResourceError("the bundled sample sources are missing", str(resources_dir() / "samples"))
+    first_format, *other_formats = OutputFormat
+    first = out / f"{DEMO_NAME}.{first_format}"
+    result = build_brief(sources, args.template, output=first)
     paths = [first]
-    for fmt in FORMATS[1:]:
+    for fmt in other_formats:
         path = out / f"{DEMO_NAME}.{fmt}"
         render(result.brief, result.style, path)
         paths.append(path)

@@ -42,10 +42,12 @@ def corpus_json(corpus: Corpus) -> dict[str, Any]:
 
 
 def source_json(source: Source) -> dict[str, Any]:
+    from briefgen.nlp.language import source_language
+
     return {
         "path": source.path,
         "format": source.format,
-        "language": source.language,
+        "language": source_language(source),
         "articles": [article_json(a) for a in source.articles],
     }
 

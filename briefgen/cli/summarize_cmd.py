@@ -8,10 +8,12 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from briefgen.cli.common import EXIT_BAD_INPUT, EXIT_OK, print_json
+from briefgen.cli.id_options import option_error
 from briefgen.cli.length_args import add_length_arguments, budget_from_args
 from briefgen.cli.sources_arg import load_from_args
+from briefgen.errors import UnknownIdError
 from briefgen.sentence_json import sentence_dict
-from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySentence
+from briefgen.summarize.api import Budget, Summary, SummaryRequest
 
 if TYPE_CHECKING:
     from briefgen.corpus import Corpus
@@ -50,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
         per_section_keyphrases=False,  # not printed
         context_rule=True,  # read out of context, like a brief: nothing opens mid-thought
     )
-    summary = summarize(result.corpus, request)
+    try:
+        summary = summarize(result.corpus, request)
+    except UnknownIdError as exc:
+        raise option_error(exc) from None
     if args.json:
         print_json(summary_json(result.corpus, summary))
     else:
@@ -58,14 +63,10 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_BAD_INPUT if result.errors else EXIT_OK
 
 
-def sentence_json(corpus: Corpus, sentence: SummarySentence) -> dict[str, Any]:
-    return sentence_dict(corpus, sentence.id, sentence.text, sentence.citations)
-
-
 def summary_json(corpus: Corpus, summary: Summary) -> dict[str, Any]:
     return {
         "algorithm": summary.algorithm,
-        "sentences": [sentence_json(corpus, s) for s in summary.sentences],
+        "sentences": [sentence_dict(corpus, s.id, s.text, s.citations) for s in summary.sentences],
         "keyphrases": list(summary.keyphrases),
     }
 

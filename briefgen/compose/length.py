@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from briefgen.corpus import Corpus
 from briefgen.summarize.api import Budget
 from briefgen.summarize.budgets import validate_budget
-from briefgen.templates.schema import PartSpec, PartType, Template
+from briefgen.templates.schema import DEFAULT_SENTENCES, PartSpec, PartType, Template
 
 DEFAULT_SHARES: dict[str, float] = {
     PartType.KEY_POINTS: 0.25,
@@ -58,7 +58,7 @@ def template_budget(template: Template) -> Budget:
         return Budget(words=spec.words)
     if spec.ratio is not None:
         return Budget(ratio=spec.ratio)
-    return Budget(sentences=spec.sentences if spec.sentences is not None else 6)
+    return Budget(sentences=spec.sentences if spec.sentences is not None else DEFAULT_SENTENCES)
 
 
 def selected_words(corpus: Corpus, section_ids: Sequence[str]) -> int:

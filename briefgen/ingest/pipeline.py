@@ -66,7 +66,7 @@ def read_source(
     check(cancel)
     try:
         with cancellable_reading(cancel):
-            raw = spec.reader()(data, shown)
+            raw = spec.load()(data, shown)
     except InputError:
         raise
     except (MemoryError, RecursionError) as exc:
@@ -122,7 +122,7 @@ def build_source(
 def source_from_text(text: str, path: str = "<text>", fmt: str = "text") -> Source:
     """A :class:`Source` from a string (for tests and for text pasted into the app)."""
     data = text.encode("utf-8")
-    raw = format_named("markdown" if fmt == "markdown" else "text").reader()(data, path)
+    raw = format_named("markdown" if fmt == "markdown" else "text").load()(data, path)
     return build_source(raw, path, data)
 
 

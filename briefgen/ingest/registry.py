@@ -1,54 +1,44 @@
 """Which reader handles which file: by extension first, by content sniffing for files without one.
 
-Readers are imported lazily so that the command line and the app start fast.
+Readers live in :data:`READERS` (a :class:`~briefgen.registry.Registry`) and are imported on first use so that
+the command line and the app start fast. A new input format is one module in :mod:`briefgen.ingest.readers`
+and one :func:`register_format` call below.
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from briefgen.errors import InputError
 from briefgen.ingest.blocks import RawDocument
+from briefgen.registry import Entry, Registry
 
 Reader = Callable[[bytes, str], RawDocument]
 """``reader(data, shown_path) -> RawDocument``; raises :class:`InputError` for bad input."""
 
+FormatSpec = Entry[Reader]
+"""A registered input format: ``name``, ``suffixes``, ``description``, and ``load()`` for its reader."""
 
-@dataclass(frozen=True, slots=True)
-class FormatSpec:
-    name: str
-    extensions: tuple[str, ...]
-    reader_ref: str
-    """``"package.module:function"``, imported on first use."""
-    description: str
-
-    def reader(self) -> Reader:
-        module_name, _, func = self.reader_ref.partition(":")
-        module = importlib.import_module(module_name)
-        fn: Reader = getattr(module, func)
-        return fn
+READERS: Registry[Reader] = Registry("input format")
 
 
-_FORMATS: dict[str, FormatSpec] = {}
-
-
-def register_format(spec: FormatSpec) -> None:
-    _FORMATS[spec.name] = spec
+def register_format(name: str, reader: Reader | str, extensions: tuple[str, ...], description: str) -> None:
+    """Read files with these *extensions* (and content sniffed as *name*) with *reader*, a function or a
+    ``"package.module:function"`` spec."""
+    READERS.register(name, reader, suffixes=extensions, description=description)
 
 
 def formats() -> tuple[FormatSpec, ...]:
-    return tuple(_FORMATS.values())
+    return READERS.entries()
 
 
 def format_named(name: str) -> FormatSpec:
-    return _FORMATS[name]
+    return READERS.entry(name)
 
 
 def supported_extensions() -> tuple[str, ...]:
-    return tuple(ext for spec in _FORMATS.values() for ext in spec.extensions)
+    return READERS.suffixes()
 
 
 def sniff_format(data: bytes) -> str:
@@ -66,26 +56,21 @@ def sniff_format(data: bytes) -> str:
 
 def detect_format(path: str, data: bytes) -> FormatSpec:
     """The format of *data* read from *path*: its extension when known, else sniffed from content."""
-    suffix = PurePath(path).suffix.lower()
-    for spec in _FORMATS.values():
-        if suffix in spec.extensions:
-            sniffed = sniff_format(data)
-            # a PDF or zip named .txt is still a PDF or zip
-            if spec.name in {"text", "markdown"} and sniffed in {"pdf", "docx"} and sniffed in _FORMATS:
-                return _FORMATS[sniffed]
-            return spec
+    spec = READERS.for_path(path)
+    if spec is not None:
+        sniffed = sniff_format(data)
+        # a PDF or zip named .txt is still a PDF or zip
+        if spec.name in {"text", "markdown"} and sniffed in {"pdf", "docx"} and sniffed in READERS:
+            return READERS.entry(sniffed)
+        return spec
     name = sniff_format(data)
-    if name in _FORMATS:
-        return _FORMATS[name]
-    raise InputError(f"unsupported file type {suffix!r}", path)
+    if name in READERS:
+        return READERS.entry(name)
+    raise InputError(f"unsupported file type {PurePath(path).suffix.lower()!r}", path)
 
 
-register_format(FormatSpec("text", (".txt", ".text"), "briefgen.ingest.text_reader:read_text", "Plain text"))
-register_format(
-    FormatSpec("markdown", (".md", ".markdown"), "briefgen.ingest.markdown_reader:read_markdown", "Markdown")
-)
-register_format(
-    FormatSpec("html", (".html", ".htm", ".xhtml"), "briefgen.ingest.readers.html_reader:read_html", "Web page")
-)
-register_format(FormatSpec("docx", (".docx",), "briefgen.ingest.readers.docx_reader:read_docx", "Word document"))
-register_format(FormatSpec("pdf", (".pdf",), "briefgen.ingest.readers.pdf_reader:read_pdf", "PDF"))
+register_format("text", "briefgen.ingest.readers.text_reader:read_text", (".txt", ".text"), "Plain text")
+register_format("markdown", "briefgen.ingest.readers.markdown_reader:read_markdown", (".md", ".markdown"), "Markdown")
+register_format("html", "briefgen.ingest.readers.html_reader:read_html", (".html", ".htm", ".xhtml"), "Web page")
+register_format("docx", "briefgen.ingest.readers.docx_reader:read_docx", (".docx",), "Word document")
+register_format("pdf", "briefgen.ingest.readers.pdf_reader:read_pdf", (".pdf",), "PDF")

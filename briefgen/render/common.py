@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 from briefgen.brief import Brief, Part, PartKind, SourceEntry
 from briefgen.citations import source_url
-from briefgen.render.style import RenderStyle
+from briefgen.templates.style import RenderStyle
 
 ALLOWED_LINK_SCHEMES = ("http", "https", "mailto")
 ELLIPSIS = "\u2026"

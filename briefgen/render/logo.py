@@ -16,8 +16,8 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from briefgen.errors import InputError
-from briefgen.render.style import LOGO_SUFFIXES, LOGO_WIDTH_RANGE_MM, RenderStyle, clamp
 from briefgen.safe_read import read_limited
+from briefgen.templates.style import LOGO_SUFFIXES, LOGO_WIDTH_RANGE_MM, RenderStyle, clamp
 
 MAX_LOGO_BYTES = 10 * 1024 * 1024
 MAX_LOGO_PIXELS = 40_000_000

@@ -18,11 +18,11 @@ from briefgen.render.common import (
     subtitle,
 )
 from briefgen.render.markdown_text import md_emphasised, md_escape, md_with_links
-from briefgen.render.markers import FOOTNOTES, BriefMarkers, brief_markers, style_of
+from briefgen.render.markers import BriefMarkers, brief_markers, in_text_style
 from briefgen.render.provenance_embed import markdown_comment, provenance_bytes
 from briefgen.render.registry import Warn
-from briefgen.render.style import RenderStyle, marking_text
 from briefgen.render.support_marks import dagger_note, new_tag, spaced, support_mark
+from briefgen.templates.style import RenderStyle, marking_text
 
 
 def render_markdown(
@@ -87,7 +87,7 @@ def markdown_text(
             blocks.append("\n".join(f"- {r}" for r in rendered))
         else:
             blocks.append(" ".join(rendered))
-    if style_of(brief) == FOOTNOTES and markers.notes:
+    if in_text_style(brief).notes and markers.notes:
         blocks.append("\n".join(f"[^{n.number}]: {_note(brief, style, n.number, markers)}" for n in markers.notes))
     if style.footer_text.strip():
         blocks.append(f"*{md_escape(style.footer_text.strip())}*")
@@ -114,7 +114,7 @@ def _cited(brief: Brief, markers: BriefMarkers, part_index: int, index: int, sen
     pieces = markers.pieces(part_index, index) if part_index >= 0 else ()
     if not pieces:
         return text
-    if style_of(brief) == FOOTNOTES:
+    if in_text_style(brief).notes:
         return text + "".join(f"[^{p.note}]" for p in pieces if p.note)
     out: list[str] = []
     for p in pieces:

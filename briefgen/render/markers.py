@@ -1,19 +1,18 @@
 """In-text citation markers and footnotes, shared by the PDF, DOCX and Markdown renderers.
 
-Three citation styles (``Brief.citation_style``):
+The brief's citation style (``Brief.citation_style``) is a registered
+:class:`~briefgen.citations.styles.InTextStyle` (:mod:`briefgen.citations.in_text`): its brackets and separator,
+whether markers give entry numbers or who and when, and whether they are note numbers. Renderers ask
+:func:`in_text_style` what the brief's style does and never test its name.
 
-``numeric`` (default)
-    ``[3]`` — the number of the source entry in the numbered source list; ``[1, 4]`` for two entries (sorted).
-``author_date``
-    ``(Smith, 2017)`` — the author's family name (or an organisation's name), else the publisher, else the first
-    words of the title, and the year (``n.d.`` without one): the same "who" and "when" the entry starts with,
-    both from :func:`briefgen.citations.attribution`. Two entries with the same label get ``2017a`` / ``2017b``,
-    and so do their entries (:func:`briefgen.citations.year_suffixes`).
-``footnotes``
-    One note per cited sentence, numbered 1, 2, 3 … in reading order (as Word numbers footnotes). The note
-    lists the sentence's source entries: the full bibliography text the first time an entry is cited, a short
-    form pointing back to that note afterwards (``Smith, 2017; see note 1.``). A sentence found in many sources
-    gives at most three full entries; the others are named by their number in the source list.
+Who-and-when labels (``(Smith, 2017)``) come from :func:`briefgen.citations.attribution`, the same "who" and
+"when" the entry starts with; two entries with the same label get ``2017a`` / ``2017b``, and so do their entries
+(:func:`briefgen.citations.year_suffixes`).
+
+In the note style (``footnotes``) there is one note per cited sentence, numbered 1, 2, 3 … in reading order (as
+Word numbers footnotes). The note lists the sentence's source entries: the full bibliography text the first time
+an entry is cited, a short form pointing back to that note afterwards (``Smith, 2017; see note 1.``). A sentence
+found in many sources gives at most three full entries; the others are named by their number in the source list.
 
 Renderers walk the brief with :func:`brief_markers`, which gives each sentence's marker pieces (each piece
 knows the entry it links to) and the notes. Everything here is pure: it reads the brief and never changes it.
@@ -25,13 +24,9 @@ import threading
 from dataclasses import dataclass
 
 from briefgen.brief import Brief, SourceEntry
-from briefgen.citations import attribution, cite_label, year_suffixes
+from briefgen.citations import InTextStyle, attribution, cite_label, year_suffixes
+from briefgen.citations import in_text_style as named_style
 from briefgen.model import Citation
-
-NUMERIC = "numeric"
-AUTHOR_DATE = "author_date"
-FOOTNOTES = "footnotes"
-CITATION_STYLES = (NUMERIC, AUTHOR_DATE, FOOTNOTES)
 
 MAX_FULL_ENTRIES_PER_NOTE = 3
 """A note gives at most this many full entries; further sources of the same sentence get a short form that
@@ -48,25 +43,30 @@ class MarkerPiece:
     """The note number, in the footnote style (the piece is then set as a superscript)."""
 
 
+def in_text_style(brief: Brief) -> InTextStyle:
+    """The brief's citation style, ``numeric`` when its name is not a registered style."""
+    return named_style(brief.citation_style)
+
+
 def style_of(brief: Brief) -> str:
-    """The brief's citation style, ``numeric`` when unknown."""
-    return brief.citation_style if brief.citation_style in CITATION_STYLES else NUMERIC
+    """The name of the brief's citation style, ``numeric`` when unknown."""
+    return in_text_style(brief).name
 
 
 def citation_marker(brief: Brief, citation: Citation) -> str:
     """The in-text marker for one citation: ``"[3]"``, ``"(BBC, 2017)"`` or a footnote number ``"3"``.
 
-    In the footnote style it is the number of the first note that gives this citation (``"?"`` if none does).
+    In a note style it is the number of the first note that gives this citation (``"?"`` if none does).
     """
-    style = style_of(brief)
-    if style == FOOTNOTES:
+    style = in_text_style(brief)
+    if style.notes:
         return str(brief_markers(brief).first_note.get(citation, "?"))
     entry = brief.entry_for(citation)
     if entry is None:
-        return "[?]" if style == NUMERIC else "(?)"
-    if style == AUTHOR_DATE:
-        return f"({author_date_label(brief, entry)})"
-    return f"[{entry.number}]"
+        return f"{style.opening}?{style.closing}"
+    if style.who_when is not None:
+        return f"{style.opening}{author_date_label(brief, entry)}{style.closing}"
+    return f"{style.opening}{entry.number}{style.closing}"
 
 
 def marker_pieces(
@@ -78,24 +78,23 @@ def marker_pieces(
     when the caller has them already."""
     if not citations:
         return ()
-    style = style_of(brief)
-    if style == AUTHOR_DATE and labels is None:
+    style = in_text_style(brief)
+    if style.who_when is not None and labels is None:
         labels = author_date_labels(brief)
-    open_, sep, close = ("(", "; ", ")") if style == AUTHOR_DATE else ("[", ", ", "]")
     entries = _entries(brief, citations)
-    if style == NUMERIC:
+    if style.by_number:
         entries.sort(key=lambda e: e.number if e is not None else 1 << 30)
-    out: list[MarkerPiece] = [MarkerPiece(open_)]
+    out: list[MarkerPiece] = [MarkerPiece(style.opening)]
     for i, e in enumerate(entries):
         if i:
-            out.append(MarkerPiece(sep))
+            out.append(MarkerPiece(style.separator))
         if e is None:
             out.append(MarkerPiece("?"))
-        elif style == AUTHOR_DATE:
-            out.append(MarkerPiece((labels or {}).get(e.number) or short_label(e), e))
+        elif style.who_when is not None:
+            out.append(MarkerPiece((labels or {}).get(e.number) or short_label(e, style), e))
         else:
             out.append(MarkerPiece(str(e.number), e))
-    out.append(MarkerPiece(close))
+    out.append(MarkerPiece(style.closing))
     return tuple(out)
 
 
@@ -144,19 +143,23 @@ def brief_markers(brief: Brief) -> BriefMarkers:
 
 def author_date_label(brief: Brief, entry: SourceEntry) -> str:
     """``"Smith, 2017"`` for an entry (without parentheses), with ``a``/``b`` suffixes when labels collide."""
-    return author_date_labels(brief).get(entry.number) or short_label(entry)
+    return author_date_labels(brief).get(entry.number) or short_label(entry, in_text_style(brief))
 
 
 def author_date_labels(brief: Brief) -> dict[int, str]:
-    """Entry number -> its author-date label, suffixed as its entry is (:func:`briefgen.citations.format_entries`)."""
+    """Entry number -> its who-and-when label in the brief's style (``Smith, 2017`` when the style numbers its
+    entries), suffixed as its entry is (:func:`briefgen.citations.format_entries`)."""
+    label = in_text_style(brief).who_when or cite_label
     attributions = [attribution(e.metadata, e.path) for e in brief.sources]
     suffixes = year_suffixes(attributions)
-    return {e.number: cite_label(a, s) for e, a, s in zip(brief.sources, attributions, suffixes, strict=True)}
+    return {e.number: label(a, s) for e, a, s in zip(brief.sources, attributions, suffixes, strict=True)}
 
 
-def short_label(entry: SourceEntry) -> str:
-    """``"Smith, 2017"``: who and when of an entry without a suffix (a footnote's short form)."""
-    return cite_label(attribution(entry.metadata, entry.path))
+def short_label(entry: SourceEntry, style: InTextStyle | None = None) -> str:
+    """``"Smith, 2017"``: who and when of an entry without a suffix (a footnote's short form), in *style*'s
+    label when it names who and when."""
+    label = (style.who_when if style is not None else None) or cite_label
+    return label(attribution(entry.metadata, entry.path), "")
 
 
 def _entries(brief: Brief, citations: tuple[Citation, ...]) -> list[SourceEntry | None]:
@@ -169,8 +172,9 @@ def _entries(brief: Brief, citations: tuple[Citation, ...]) -> list[SourceEntry 
 
 
 def _compute(brief: Brief) -> BriefMarkers:
-    footnotes = style_of(brief) == FOOTNOTES
-    labels = author_date_labels(brief) if style_of(brief) == AUTHOR_DATE else None
+    style = in_text_style(brief)
+    footnotes = style.notes
+    labels = author_date_labels(brief) if style.who_when is not None else None
     by_position: dict[tuple[int, int], tuple[MarkerPiece, ...]] = {}
     notes: list[Note] = []
     first_note: dict[Citation, int] = {}

@@ -2,17 +2,16 @@
 
 Every renderer has one signature (:class:`Renderer`): it lays the brief out in memory and returns the file's
 bytes. :func:`render` then writes them with :func:`briefgen.fileio.atomic_write_bytes`, so an existing file is
-only ever replaced by a complete new one (a failure or a cancel leaves it untouched). Renderer modules are
-imported on first use so the command line starts fast.
+only ever replaced by a complete new one (a failure or a cancel leaves it untouched). Renderers live in
+:data:`RENDERERS` (a :class:`~briefgen.registry.Registry`), their modules imported on first use so the command
+line starts fast; :func:`register_renderer` adds one.
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Protocol
 
@@ -20,7 +19,9 @@ from briefgen.brief import Brief
 from briefgen.errors import InputError
 from briefgen.fileio import atomic_write_bytes
 from briefgen.progress import CancelToken, ProgressCallback, check
-from briefgen.render.style import RenderStyle
+from briefgen.registry import Registry
+from briefgen.templates.schema import OutputFormat
+from briefgen.templates.style import RenderStyle
 
 Warn = Callable[[str], None]
 """Receives plain-words warnings (e.g. "logo not found: …"); the brief is still rendered."""
@@ -40,53 +41,40 @@ class Renderer(Protocol):
     ) -> bytes: ...
 
 
-@dataclass(frozen=True, slots=True)
-class RendererSpec:
-    name: str
-    extensions: tuple[str, ...]
-    renderer_ref: str
-    """``"package.module:function"``, imported on first use."""
-    description: str
-
-    def renderer(self) -> Renderer:
-        module_name, _, func = self.renderer_ref.partition(":")
-        fn: Renderer = getattr(importlib.import_module(module_name), func)
-        return fn
+RENDERERS: Registry[Renderer] = Registry("output format")
 
 
-_RENDERERS: dict[str, RendererSpec] = {
-    spec.name: spec
-    for spec in (
-        RendererSpec("pdf", (".pdf",), "briefgen.render.pdf_renderer:render_pdf", "PDF document"),
-        RendererSpec("docx", (".docx",), "briefgen.render.docx_renderer:render_docx", "Word document"),
-        RendererSpec("md", (".md", ".markdown"), "briefgen.render.markdown_renderer:render_markdown", "Markdown"),
-    )
-}
+def register_renderer(name: str, renderer: Renderer | str, extensions: tuple[str, ...], description: str) -> None:
+    """Write files with these *extensions* (or asked for as *name*) with *renderer*, a function or a
+    ``"package.module:function"`` spec."""
+    RENDERERS.register(name, renderer, suffixes=extensions, description=description)
 
 
-def formats() -> tuple[RendererSpec, ...]:
-    return tuple(_RENDERERS.values())
+register_renderer(OutputFormat.PDF, "briefgen.render.pdf.renderer:render_pdf", (".pdf",), "PDF document")
+register_renderer(OutputFormat.DOCX, "briefgen.render.docx.renderer:render_docx", (".docx",), "Word document")
+register_renderer(
+    OutputFormat.MARKDOWN, "briefgen.render.markdown_renderer:render_markdown", (".md", ".markdown"), "Markdown"
+)
 
 
 def output_extensions() -> tuple[str, ...]:
-    return tuple(ext for spec in _RENDERERS.values() for ext in spec.extensions)
+    return RENDERERS.suffixes()
 
 
 def format_for_path(path: str | os.PathLike[str]) -> str:
     """``"pdf"``, ``"docx"`` or ``"md"`` from the file name; an :class:`InputError` for anything else."""
+    spec = RENDERERS.for_path(path)
+    if spec is not None:
+        return spec.name
     suffix = PurePath(os.fspath(path)).suffix.lower()
-    for spec in _RENDERERS.values():
-        if suffix in spec.extensions:
-            return spec.name
     known = ", ".join(output_extensions())
     raise InputError(f"cannot tell the output format from the extension '{suffix}' (use {known})", os.fspath(path))
 
 
 def renderer_for(format_name: str) -> Renderer:
-    try:
-        return _RENDERERS[format_name].renderer()
-    except KeyError:
-        raise InputError(f"unknown output format '{format_name}' (use {', '.join(_RENDERERS)})") from None
+    if format_name not in RENDERERS:
+        raise InputError(f"unknown output format '{format_name}' (use {', '.join(RENDERERS.names())})")
+    return RENDERERS.get(format_name)
 
 
 def render_bytes(

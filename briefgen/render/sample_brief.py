@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind, SourceEntry
-from briefgen.citations import format_entries
+from briefgen.citations import format_entries, names_sources
 from briefgen.model import Article, Citation, Metadata, Paragraph, ParagraphKind, Section, Sentence, Source
 
 
@@ -190,7 +190,7 @@ def sample_brief(
         bibliography_style,
         [(s.articles[0].metadata, s.path) for s in built],
         accessed,
-        author_date=citation_style == "author_date",
+        author_date=names_sources(citation_style),
     )
     entries = tuple(
         SourceEntry(n, s.articles[0].id, s.id, s.path, s.articles[0].metadata, accessed, text)

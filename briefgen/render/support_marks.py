@@ -17,10 +17,9 @@ Everything here is pure: it reads the brief and never changes it.
 from __future__ import annotations
 
 from briefgen.brief import Brief, BriefSentence
-from briefgen.render.style import hex_rgb
+from briefgen.templates.schema import SupportMark
+from briefgen.templates.style import hex_rgb
 
-COUNT = "count"
-DAGGER = "dagger"
 DAGGER_MARK = "†"
 DAGGER_NOTE = "† carried by one source only"
 NEW_TAG = "new"
@@ -32,9 +31,9 @@ MUTED_ACCENT_SHARE = 0.6
 
 def support_mark(brief: Brief, sentence: BriefSentence) -> str:
     """What follows the sentence's marker: ``"3 sources"``, ``"†"`` or ``""``."""
-    if brief.support_mark == COUNT and sentence.support >= 2:
+    if brief.support_mark == SupportMark.COUNT and sentence.support >= 2:
         return f"{sentence.support} sources"
-    if brief.support_mark == DAGGER and sentence.support <= 1:
+    if brief.support_mark == SupportMark.DAGGER and sentence.support <= 1:
         return DAGGER_MARK
     return ""
 
@@ -46,7 +45,7 @@ def spaced(mark: str) -> bool:
 
 def dagger_note(brief: Brief) -> str | None:
     """The note under the source list, when some sentence shows a dagger."""
-    if brief.support_mark != DAGGER:
+    if brief.support_mark != SupportMark.DAGGER:
         return None
     return DAGGER_NOTE if any(support_mark(brief, s) for s in brief.sentences()) else None
 

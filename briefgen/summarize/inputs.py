@@ -12,14 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from briefgen.corpus import Corpus, SentenceRef
-from briefgen.errors import InputError
+from briefgen.errors import IdList, IdProblem, InputError, UnknownIdError
 from briefgen.nlp import content_terms
 from briefgen.summarize.api import SummaryRequest
 from briefgen.summarize.budgets import validate_budget
 from briefgen.summarize.repeats import per_text
 from briefgen.summarize.sentence_set import SentenceSet
-
-_HINT = "(use the ids that 'briefgen inspect --json' prints)"
+from briefgen.summarize.tokens import TABLE_FROM, TokenTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +31,8 @@ class SelectedText:
     excluded: tuple[bool, ...]
     sections: dict[str, list[int]]
     """Section id -> indices of its sentences, sections in brief order."""
+    tokens: TokenTable | None
+    """The word tokens of the same sentences, from :data:`~briefgen.summarize.tokens.TABLE_FROM` sentences."""
 
     @property
     def section_ids(self) -> tuple[str, ...]:
@@ -49,11 +50,8 @@ def ordered_sections(corpus: Corpus, selection: Iterable[str]) -> list[str]:
         try:
             covered = corpus.resolve_sections([any_id])
         except KeyError:
-            if corpus.has(any_id):
-                raise InputError(
-                    f"{any_id!r} is a sentence id; select sources, articles or sections (pin or exclude sentences)"
-                ) from None
-            raise InputError(f"unknown id in the selection: {any_id!r} {_HINT}") from None
+            problem = IdProblem.SENTENCE_SELECTED if corpus.has(any_id) else IdProblem.UNKNOWN
+            raise UnknownIdError(IdList.SELECT, any_id, problem) from None
         for section_id in covered:
             if section_id not in seen:
                 seen.add(section_id)
@@ -61,15 +59,14 @@ def ordered_sections(corpus: Corpus, selection: Iterable[str]) -> list[str]:
     return out
 
 
-def _sentence_ids(corpus: Corpus, ids: Iterable[str], what: str) -> set[str]:
+def _sentence_ids(corpus: Corpus, ids: Iterable[str], id_list: IdList) -> set[str]:
     out: set[str] = set()
     for sentence_id in ids:
         try:
             corpus.sentence(sentence_id)
         except KeyError:
-            if corpus.has(sentence_id):
-                raise InputError(f"only sentences can be {what}: {sentence_id!r} is not a sentence id") from None
-            raise InputError(f"unknown sentence id to be {what}: {sentence_id!r} {_HINT}") from None
+            problem = IdProblem.NOT_A_SENTENCE if corpus.has(sentence_id) else IdProblem.UNKNOWN_SENTENCE
+            raise UnknownIdError(id_list, sentence_id, problem) from None
         out.add(sentence_id)
     return out
 
@@ -79,8 +76,8 @@ def selected_text(corpus: Corpus, request: SummaryRequest) -> SelectedText:
     validate_budget(request.budget)
     if request.per_section is not None:
         validate_budget(request.per_section, "per-section budget")
-    pins = _sentence_ids(corpus, request.pins, "pinned")
-    excludes = _sentence_ids(corpus, request.excludes, "excluded")
+    pins = _sentence_ids(corpus, request.pins, IdList.PIN)
+    excludes = _sentence_ids(corpus, request.excludes, IdList.EXCLUDE)
     both = sorted(pins & excludes)
     if both:
         raise InputError(f"a sentence cannot be both pinned and excluded: {', '.join(map(repr, both))}")
@@ -108,9 +105,11 @@ def selected_text(corpus: Corpus, request: SummaryRequest) -> SelectedText:
         article_numbers.setdefault(ref.article.id, len(article_numbers))
         if ref.article.id not in first_position:
             first_position[ref.article.id] = corpus.sentence(ref.article.sentences[0].id).position
+    texts = [r.sentence.text for r in refs]
+    tokens = TokenTable(texts) if len(texts) >= TABLE_FROM else None
     sentences = SentenceSet(
-        texts=[r.sentence.text for r in refs],
-        terms=per_text(content_terms, [r.sentence.text for r in refs]),
+        texts=texts,
+        terms=tokens.content_terms() if tokens is not None else per_text(content_terms, texts),
         articles=[article_numbers[r.article.id] for r in refs],
         positions=[r.position - first_position[r.article.id] for r in refs],
     )
@@ -120,4 +119,5 @@ def selected_text(corpus: Corpus, request: SummaryRequest) -> SelectedText:
         pinned=tuple(r.sentence.id in pins for r in refs),
         excluded=tuple(r.sentence.id in excludes for r in refs),
         sections=sections,
+        tokens=tokens,
     )

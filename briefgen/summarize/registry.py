@@ -1,18 +1,19 @@
-"""Summarisation algorithms by name. Modules are imported on first use so that importing briefgen stays fast."""
+"""Summarisation algorithms by name, in :data:`ALGORITHMS` (a :class:`~briefgen.registry.Registry`). Modules
+are imported on first use so that importing briefgen stays fast."""
 
 from __future__ import annotations
 
-import importlib
-
 from briefgen.errors import InputError
+from briefgen.registry import Registry
 from briefgen.summarize.interface import Algorithm
 
-_ALGORITHMS: dict[str, str] = {
-    "textrank": "briefgen.summarize.textrank:TextRank",
-    "coverage": "briefgen.summarize.coverage:Coverage",
-    "lead": "briefgen.summarize.lead:Lead",
-}
-"""name -> ``"module:Class"``; each class implements :class:`~briefgen.summarize.interface.Algorithm`."""
+AlgorithmClass = type[Algorithm]
+
+ALGORITHMS: Registry[AlgorithmClass] = Registry("summarisation algorithm")
+"""name -> a class implementing :class:`~briefgen.summarize.interface.Algorithm`, or its ``"module:Class"``."""
+ALGORITHMS.register("textrank", "briefgen.summarize.textrank:TextRank")
+ALGORITHMS.register("coverage", "briefgen.summarize.coverage:Coverage")
+ALGORITHMS.register("lead", "briefgen.summarize.lead:Lead")
 
 DEFAULT_ALGORITHM = "textrank"
 """What ``"default"`` means: the algorithm that scores best in ``benchmarks/rouge_bbc.py`` (docs/summarize.md)."""
@@ -20,7 +21,7 @@ DEFAULT_ALGORITHM = "textrank"
 
 def algorithm_names() -> tuple[str, ...]:
     """Names accepted by :func:`get_algorithm` (besides ``"default"``), in a stable order."""
-    return tuple(_ALGORITHMS)
+    return ALGORITHMS.names()
 
 
 def resolve_name(name: str) -> str:
@@ -28,7 +29,7 @@ def resolve_name(name: str) -> str:
     key = name.strip().lower()
     if key in ("", "default"):
         return DEFAULT_ALGORITHM
-    if key not in _ALGORITHMS:
+    if key not in ALGORITHMS:
         choices = ", ".join(algorithm_names())
         raise InputError(f"unknown summarisation algorithm {name!r} (choose from: default, {choices})")
     return key
@@ -36,12 +37,9 @@ def resolve_name(name: str) -> str:
 
 def get_algorithm(name: str) -> Algorithm:
     """A new instance of the algorithm called *name*; :class:`InputError` for an unknown name."""
-    module_name, _, class_name = _ALGORITHMS[resolve_name(name)].partition(":")
-    cls = getattr(importlib.import_module(module_name), class_name)
-    algorithm: Algorithm = cls()
-    return algorithm
+    return ALGORITHMS.get(resolve_name(name))()
 
 
-def register_algorithm(name: str, ref: str) -> None:
-    """Make ``"module:Class"`` available as *name* (for plug-ins and tests)."""
-    _ALGORITHMS[name.strip().lower()] = ref
+def register_algorithm(name: str, ref: AlgorithmClass | str) -> None:
+    """Make a class (or its ``"module:Class"``) available as *name* (for plug-ins and tests)."""
+    ALGORITHMS.register(name.strip().lower(), ref)

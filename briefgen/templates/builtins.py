@@ -5,14 +5,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from briefgen.errors import ResourceError
+from briefgen.errors import ResourceError, TemplateError
 from briefgen.resources import resource_path
-from briefgen.templates.fields import TemplateError
-from briefgen.templates.schema import Template
+from briefgen.templates.schema import DEFAULT_TEMPLATE, Template
 from briefgen.templates.validate import load_template_file
-
-DEFAULT_TEMPLATE = "policy-brief"
-"""The template used when none is named."""
 
 
 def builtin_dir() -> Path:

@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from briefgen.errors import InputError
+from briefgen.errors import TemplateError
 from briefgen.templates.placeholders import PLACEHOLDERS, unknown_placeholders
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -22,20 +22,6 @@ _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 MAX_FAMILY_CHARS = 100
 """Longest font family name a template may give."""
-
-
-class TemplateError(InputError):
-    """A template that cannot be used; ``field`` is the dotted path of the bad value (``""`` for the file)."""
-
-    def __init__(self, origin: str, field: str, problem: str) -> None:
-        self.origin = origin
-        self.field = field
-        self.problem = problem
-        super().__init__(f"{field} {problem}" if field else problem, origin)
-        self.args = (f'template "{origin}": {self.reason}',)
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 def shown(value: Any) -> str:

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from briefgen.templates.fields import TemplateError, shown
+from briefgen.errors import TemplateError
+from briefgen.templates.fields import shown
 from briefgen.templates.schema import SCHEMA_VERSION
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from briefgen.citations import long_date
-from briefgen.render.style import RenderStyle
+from briefgen.templates.style import RenderStyle
 
 PLACEHOLDERS: dict[str, str] = {
     "title": "title of the first selected article",

@@ -3,8 +3,13 @@
 A template is data only. Its text fields may use placeholders from a fixed set (see
 :mod:`briefgen.templates.placeholders`); nothing in a template is ever evaluated or formatted as code.
 
-The look (page, fonts, colours, logo, marking, header/footer) is a :class:`~briefgen.render.style.RenderStyle`;
+The look (page, fonts, colours, logo, marking, header/footer) is a :class:`~briefgen.templates.style.RenderStyle`;
 the rest says what goes into the brief: title, parts and their order, summary length and algorithm, citations.
+
+The enumerations here are the one list of each choice a template makes (part types, citation and bibliography
+styles, output formats…): validation, the app's template form and the registries that implement the choices
+(:data:`briefgen.compose.parts.PART_BUILDERS`, :mod:`briefgen.citations.styles`,
+:data:`briefgen.render.registry.RENDERERS`) all follow them, and the fields are typed with them.
 """
 
 from __future__ import annotations
@@ -12,10 +17,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from briefgen.render.style import RenderStyle
+from briefgen.templates.style import RenderStyle
 
 SCHEMA_VERSION = 1
 """The schema version this briefgen writes; older versions are migrated on load (see ``migrate``)."""
+DEFAULT_SENTENCES = 6
+"""A template's length when it gives none: the whole brief in sentences."""
+DEFAULT_TEMPLATE = "policy-brief"
+"""The built-in template used when none is named (and the one a new workspace starts with)."""
 
 
 class PartType(StrEnum):
@@ -49,12 +58,19 @@ class GroupBy(StrEnum):
 
 
 class CitationStyle(StrEnum):
+    """How a cited sentence points at its sources (each registered in :mod:`briefgen.citations.styles`)."""
+
     NUMERIC = "numeric"
+    """``[1]``: the entry's number in the source list."""
     AUTHOR_DATE = "author_date"
+    """``(Smith, 2017)``: who and when."""
     FOOTNOTES = "footnotes"
+    """A note number; the note gives the entries."""
 
 
 class BibliographyStyle(StrEnum):
+    """How the source list writes an entry (each registered in :mod:`briefgen.citations.styles`)."""
+
     APA = "apa"
     CHICAGO = "chicago"
 
@@ -69,6 +85,8 @@ class DateFormat(StrEnum):
 
 
 class OutputFormat(StrEnum):
+    """The file formats a brief is written in (each registered in :mod:`briefgen.render.registry`)."""
+
     PDF = "pdf"
     DOCX = "docx"
     MARKDOWN = "md"
@@ -76,15 +94,14 @@ class OutputFormat(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PartSpec:
-    type: str
-    """A :class:`PartType` value."""
+    type: PartType
     heading: str
     """The part's heading; for ``sections`` parts, the heading of the group's own part comes from the source."""
     count: int = 5
     """The most sentences (or phrases) the part shows: per group for ``sections``, in total for the others."""
     as_list: bool = False
     """Bulleted list instead of running text (key points, key figures, quotes are always lists)."""
-    group_by: str = GroupBy.SECTION
+    group_by: GroupBy = GroupBy.SECTION
     """``sections`` parts only: ``section``, ``article`` or ``heading``."""
     share: float | None = None
     """The part's share of the brief's length (0-1, normalised over the parts present); ``None``: the default
@@ -98,7 +115,7 @@ class TitleSpec:
     subtitle: str = ""
     author: str = ""
     organisation: str = ""
-    date_format: str = DateFormat.LONG
+    date_format: DateFormat = DateFormat.LONG
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +123,7 @@ class SummarySpec:
     """The whole brief's default length (exactly one of sentences, words, ratio, pages) and the algorithm."""
 
     algorithm: str = "default"
-    sentences: int | None = 6
+    sentences: int | None = DEFAULT_SENTENCES
     """Length of the whole brief in sentences; or set ``words``, ``ratio`` or ``pages`` instead."""
     words: int | None = None
     ratio: float | None = None
@@ -126,9 +143,9 @@ class SupportMark(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CitationSpec:
-    style: str = CitationStyle.NUMERIC
-    bibliography: str = BibliographyStyle.APA
-    support: str = SupportMark.NONE
+    style: CitationStyle = CitationStyle.NUMERIC
+    bibliography: BibliographyStyle = BibliographyStyle.APA
+    support: SupportMark = SupportMark.NONE
     """:class:`SupportMark`: show each sentence's number of sources."""
     mark_new: bool = False
     """Mark sentences that were not in the project's previous export ("new")."""
@@ -147,7 +164,7 @@ class Template:
     parts: tuple[PartSpec, ...] = ()
     summary: SummarySpec = field(default_factory=SummarySpec)
     citations: CitationSpec = field(default_factory=CitationSpec)
-    output_format: str = OutputFormat.PDF
+    output_format: OutputFormat = OutputFormat.PDF
     schema_version: int = SCHEMA_VERSION
 
     def part(self, part_type: str) -> PartSpec | None:

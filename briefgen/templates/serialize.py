@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from briefgen.render.style import Colours
 from briefgen.templates.schema import PartSpec, PartType, Template
+from briefgen.templates.style import Colours
 
 
 def template_to_dict(t: Template) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """Finding, importing, exporting and deleting templates: built-ins plus the user's own.
 
-User templates are JSON files in ``<user data dir>/templates/`` (``platformdirs``; ``$BRIEFGEN_DATA_DIR``
-overrides the data dir, which tests rely on). Every write is atomic, and a template is validated in full before
+User templates are JSON files in ``<user data dir>/templates/`` (:func:`briefgen.user_dirs.data_dir`;
+``$BRIEFGEN_DATA_DIR`` moves it, which tests rely on). Every write is atomic, and a template is validated in full before
 anything is written, so a broken file never changes what is stored. Built-ins can be neither deleted nor
 overwritten.
 """
@@ -14,22 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from briefgen.errors import InputError
 from briefgen.fileio import atomic_write_text
 from briefgen.templates.builtins import builtin_templates, default_template, is_builtin
 from briefgen.templates.schema import Template
 from briefgen.templates.serialize import template_to_json
 from briefgen.templates.validate import NAME_RULE, load_template_file
+from briefgen.user_dirs import data_dir
 
 _log = logging.getLogger(__name__)
-
-
-def data_dir() -> Path:
-    """briefgen's user data folder: ``$BRIEFGEN_DATA_DIR`` when set, else the platform's usual place."""
-    env = os.environ.get("BRIEFGEN_DATA_DIR")
-    return Path(env) if env else Path(user_data_dir("briefgen", appauthor=False))
 
 
 def user_templates_dir() -> Path:

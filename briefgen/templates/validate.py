@@ -16,12 +16,31 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from briefgen.errors import InputError
+from briefgen.errors import InputError, TemplateError
 from briefgen.fileio import read_limited
-from briefgen.render.style import (
+from briefgen.templates.fields import Fields, shown
+from briefgen.templates.migrate import migrate
+from briefgen.templates.placeholders import PAGE_PLACEHOLDERS
+from briefgen.templates.schema import (
+    DEFAULT_SENTENCES,
+    BibliographyStyle,
+    CitationSpec,
+    CitationStyle,
+    DateFormat,
+    GroupBy,
+    OutputFormat,
+    PartSpec,
+    PartType,
+    SummarySpec,
+    SupportMark,
+    Template,
+    TitleSpec,
+)
+from briefgen.templates.style import (
     BASE_SIZE_RANGE_PT,
     LINE_SPACING_RANGE,
     LOGO_SUFFIXES,
@@ -39,23 +58,6 @@ from briefgen.render.style import (
     PageSize,
     RenderStyle,
     TitleBlock,
-)
-from briefgen.templates.fields import Fields, TemplateError, shown
-from briefgen.templates.migrate import migrate
-from briefgen.templates.placeholders import PAGE_PLACEHOLDERS
-from briefgen.templates.schema import (
-    BibliographyStyle,
-    CitationSpec,
-    CitationStyle,
-    DateFormat,
-    GroupBy,
-    OutputFormat,
-    PartSpec,
-    PartType,
-    SummarySpec,
-    SupportMark,
-    Template,
-    TitleSpec,
 )
 
 MAX_TEMPLATE_BYTES = 256 * 1024
@@ -80,9 +82,17 @@ UNCOUNTED = (PartType.EXECUTIVE_SUMMARY, PartType.SOURCES)
 DEFAULT_COUNTS = {PartType.SECTIONS: 3, PartType.KEYPHRASES: 8, PartType.SOURCES: 1, PartType.KEY_POINTS: 4}
 CONTENT_PARTS = (PartType.KEY_POINTS, PartType.EXECUTIVE_SUMMARY, PartType.SECTIONS)
 
+Choice = TypeVar("Choice", bound=StrEnum)
+
 
 def _choices(enum: Any) -> tuple[str, ...]:
     return tuple(str(m.value) for m in enum)
+
+
+def _member(f: Fields, key: str, default: Choice) -> Choice:
+    """The member of *default*'s enumeration that *key* names (*default* when it is not set)."""
+    kind = type(default)
+    return kind(f.choice(key, default, _choices(kind)))
 
 
 def parse_template_text(text: str, origin: str, base_dir: Path | None = None) -> Template:
@@ -134,7 +144,7 @@ def template_from_dict(data: Any, origin: str, base_dir: Path | None = None) -> 
     summary = _summary(root.obj("summary"))
     citations = _citations(root.obj("citations"))
     output = root.obj("output")
-    output_format = output.choice("format", OutputFormat.PDF, _choices(OutputFormat))
+    output_format = _member(output, "format", OutputFormat.PDF)
     output.finish()
     root.finish()
     return Template(
@@ -156,7 +166,7 @@ def _title(f: Fields) -> TitleSpec:
         subtitle=f.string("subtitle", "", max_len=200, placeholders=None),
         author=f.string("author", "", max_len=120),
         organisation=f.string("organisation", "", max_len=120),
-        date_format=f.choice("date_format", DateFormat.LONG, _choices(DateFormat)),
+        date_format=_member(f, "date_format", DateFormat.LONG),
     )
     return spec
 
@@ -269,9 +279,9 @@ def _parts(root: Fields) -> tuple[PartSpec, ...]:
     specs: list[PartSpec] = []
     for i, item in enumerate(raw):
         p = Fields(item, f"parts[{i}]", root.origin)
-        kind = p.choice("type", "", _choices(PartType)) if p.has("type") else None
-        if kind is None:
+        if not p.has("type"):
             raise p.error("type", "is missing")
+        kind = PartType(p.choice("type", "", _choices(PartType)))
         if any(s.type == kind for s in specs):
             raise p.error("type", f'"{kind}" appears twice; each part may appear once')
         lo, hi = COUNT_RANGES.get(PartType(kind), (1, 20))
@@ -281,7 +291,7 @@ def _parts(root: Fields) -> tuple[PartSpec, ...]:
         count = p.integer("count", DEFAULT_COUNTS.get(PartType(kind), 5), lo, hi) or lo
         if kind != PartType.SECTIONS and p.has("group_by"):
             raise p.error("group_by", 'only applies to "sections" parts')
-        group_by = p.choice("group_by", GroupBy.SECTION, _choices(GroupBy))
+        group_by = _member(p, "group_by", GroupBy.SECTION)
         heading = p.string("heading", DEFAULT_HEADINGS[PartType(kind)], max_len=80)
         share = None
         if p.has("share"):
@@ -322,15 +332,15 @@ def _summary(f: Fields) -> SummarySpec:
     f.raw("ratio")
     f.finish()
     if sentences is None and words is None and ratio is None and pages is None:
-        sentences = 6
+        sentences = DEFAULT_SENTENCES
     return SummarySpec(algorithm=algorithm, sentences=sentences, words=words, ratio=ratio, pages=pages)
 
 
 def _citations(f: Fields) -> CitationSpec:
     spec = CitationSpec(
-        style=f.choice("style", CitationStyle.NUMERIC, _choices(CitationStyle)),
-        bibliography=f.choice("bibliography", BibliographyStyle.APA, _choices(BibliographyStyle)),
-        support=f.choice("support", SupportMark.NONE, _choices(SupportMark)),
+        style=_member(f, "style", CitationStyle.NUMERIC),
+        bibliography=_member(f, "bibliography", BibliographyStyle.APA),
+        support=_member(f, "support", SupportMark.NONE),
         mark_new=f.boolean("mark_new", False),
     )
     for key in ("show_urls",):

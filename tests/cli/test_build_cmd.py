@@ -16,7 +16,7 @@ from briefgen.render.markdown_text import md_emphasised, md_escape
 from briefgen.summarize.key_figures import quantity_spans
 from briefgen.templates.builtins import builtin_templates
 
-RENDERER_MODULES = {"pdf": "briefgen.render.pdf_renderer", "docx": "briefgen.render.docx_renderer", "md": None}
+RENDERER_MODULES = {"pdf": "briefgen.render.pdf.renderer", "docx": "briefgen.render.docx.renderer", "md": None}
 
 
 def shown_in_markdown(markdown: str, sentence: str) -> str:

@@ -134,3 +134,10 @@ def test_the_seeds_shared_story_reports_two_sources(seeds_dir: Path, capsys: pyt
     shared = [t for t, n in counts.items() if n == 2]
     assert len(shared) >= 3, counts  # the BBC analysis is in both files
     assert all(n == 1 for t, n in counts.items() if "Cuba" in t), "the Cuba piece is in one file only"
+
+
+def test_an_unknown_id_is_named_by_its_option(two_files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    a, _ = two_files
+    code, _, err = run_cli(capsys, "summarize", str(a), "--pin", "nope")
+    assert code == 2
+    assert "--pin: unknown id 'nope' (list the ids with: briefgen inspect FILE)" in err

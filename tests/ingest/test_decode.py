@@ -10,7 +10,7 @@ from briefgen.errors import Cancelled, InputError
 from briefgen.ingest import decode, read_source
 from briefgen.ingest.blocks import cancellable_reading
 from briefgen.ingest.decode import decode_bytes, decode_text, normalise_text, strip_stray_controls
-from briefgen.ingest.text_reader import read_text
+from briefgen.ingest.readers.text_reader import read_text
 from briefgen.progress import CancelToken
 from tests.no_hang import make_fifo, within
 

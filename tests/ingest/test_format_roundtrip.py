@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from briefgen.ingest import read_source
-from briefgen.ingest.text_reader import read_text
+from briefgen.ingest.readers.text_reader import read_text
 from briefgen.model import Source
 from tests.ingest.readers.builders import Doc, docx_bytes, html_page, pdf_bytes
 

@@ -6,7 +6,7 @@ import configparser
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from briefgen.project import PROJECT_SUFFIX
+from briefgen.project.format import PROJECT_SUFFIX
 from tests.packaging.test_spec_resources import REPO, bd
 
 LINUX = REPO / "packaging" / "linux"

@@ -17,6 +17,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.load_script import load_script
+
 REPO = Path(__file__).resolve().parents[2]
 PACKAGE = REPO / "briefgen"
 SPEC_FILE = REPO / "packaging" / "briefgen.spec"
@@ -25,11 +27,7 @@ RESOURCE_FUNCTIONS = {"resource_path", "read_resource_text"}
 
 def load_bundle_data() -> ModuleType:
     # loaded by path: a top-level "packaging" name would be the PyPI package of that name
-    spec = importlib.util.spec_from_file_location("briefgen_bundle_data", REPO / "packaging" / "bundle_data.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REPO / "packaging" / "bundle_data.py", "briefgen_bundle_data")
 
 
 bd = load_bundle_data()

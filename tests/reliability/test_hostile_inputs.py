@@ -134,7 +134,7 @@ PROJECT_FIELDS += ["algorithm", "output_format", "exported", "sources.path", "so
 
 @pytest.mark.parametrize("field", PROJECT_FIELDS)
 def test_every_project_field_with_a_wrong_type_is_refused(field: str, tmp_path: Path) -> None:
-    from briefgen.project import parse_project
+    from briefgen.project.format import parse_project
 
     source = tmp_path / "s.txt"
     source.write_text("A Title\n\nSome text.\n", encoding="utf-8")

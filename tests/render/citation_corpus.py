@@ -21,7 +21,7 @@ from briefgen.build import BuildResult, build_brief
 from briefgen.corpus import Corpus
 from briefgen.ingest import load_sources
 from briefgen.model import Metadata
-from briefgen.templates.schema import Template
+from briefgen.templates.schema import BibliographyStyle, CitationStyle, SupportMark, Template
 from briefgen.templates.store import resolve_template
 
 SHARED_SENTENCE = "Sanctions have so far failed to change the course of the weapons programme."
@@ -127,7 +127,11 @@ def citations_template(style: str, bibliography: str, *, support: str = "none", 
     """The default template with the given citation settings."""
     template = resolve_template(None)
     spec = dataclasses.replace(
-        template.citations, style=style, bibliography=bibliography, support=support, mark_new=mark_new
+        template.citations,
+        style=CitationStyle(style),
+        bibliography=BibliographyStyle(bibliography),
+        support=SupportMark(support),
+        mark_new=mark_new,
     )
     return dataclasses.replace(template, citations=spec)
 

@@ -11,7 +11,7 @@ import pytest
 from briefgen.brief import Brief
 from briefgen.model import Citation, Source
 from briefgen.render.sample_brief import sample_brief
-from briefgen.render.style import RenderStyle, default_style
+from briefgen.templates.style import RenderStyle, default_style
 
 MARKUP_SENTENCE_PART = "<b>not bold</b> & <5% costs > $3m"
 HEADER = "Environment Committee · 18 March 2024"

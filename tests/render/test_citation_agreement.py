@@ -27,9 +27,9 @@ from briefgen.brief import Brief, PartKind
 from briefgen.build import BuildResult
 from briefgen.corpus import Corpus
 from briefgen.model import Metadata
-from briefgen.project_state import apply_metadata
+from briefgen.project.workspace import apply_metadata
 from briefgen.render.registry import render_bytes
-from briefgen.render.style import marking_text
+from briefgen.templates.style import marking_text
 from tests.render.citation_corpus import (
     article_id,
     build,
@@ -215,7 +215,7 @@ def read_html_back(result: BuildResult, text: str) -> ReadBack:
 
 def read_back(result: BuildResult, output: str) -> ReadBack:
     if output == "html":
-        from briefgen.gui.brief_html import brief_to_html
+        from briefgen.render.brief_html import brief_to_html
 
         return read_html_back(result, brief_to_html(result.brief))
     data = render_bytes(result.brief, result.style, output)

@@ -14,14 +14,14 @@ from briefgen.brief import Brief, PartKind
 from briefgen.build import BuildResult, build_brief
 from briefgen.compose import BriefDetails
 from briefgen.corpus import Corpus
-from briefgen.gui.brief_html import brief_to_html
 from briefgen.ingest import source_from_text
-from briefgen.render.docx_renderer import render_docx
+from briefgen.render.brief_html import brief_to_html
+from briefgen.render.docx.renderer import render_docx
 from briefgen.render.markdown_renderer import markdown_text
 from briefgen.render.markers import brief_markers
-from briefgen.render.pdf_renderer import render_pdf
-from briefgen.render.style import RenderStyle
+from briefgen.render.pdf.renderer import render_pdf
 from briefgen.summarize.api import Budget
+from briefgen.templates.style import RenderStyle
 from briefgen.templates.validate import template_from_dict
 from tests.render.conftest import squash
 from tests.render.docx_reading import W, read_docx, text_of

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
+import zipfile
 
 import pytest
 from docx import Document
@@ -12,10 +14,11 @@ from pypdf import PdfReader
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
 from briefgen.model import Citation
 from briefgen.render import render_bytes
-from briefgen.render.style import Colours, Fonts, Margins, RenderStyle, TitleBlock
+from briefgen.templates.schema import OutputFormat
+from briefgen.templates.style import Colours, Fonts, Margins, RenderStyle, TitleBlock
 from tests.render.conftest import make_sample
 
-FORMATS = ("pdf", "docx", "md")
+FORMATS = tuple(OutputFormat)
 A4_POINTS = (595, 842)
 
 
@@ -29,6 +32,13 @@ def readable_text(data: bytes, fmt: str) -> str:
         document = Document(io.BytesIO(data))
         return "\n".join(p.text for p in document.paragraphs)
     return data.decode("utf-8")
+
+
+def docx_colours(data: bytes) -> set[str]:
+    """Every ``w:color`` value in a Word file's styles and body."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        xml = package.read("word/styles.xml") + package.read("word/document.xml")
+    return {value.decode().upper() for value in re.findall(rb'<w:color w:val="([^"]*)"', xml)}
 
 
 def pdf_page_size(data: bytes) -> tuple[int, int]:
@@ -87,14 +97,19 @@ def test_extreme_looks(fmt: str, citation_style: str) -> None:
         footer_text="F" * 400,
         sources_heading="",
     )
-    data = render_bytes(sample.brief, odd, fmt)
+    warnings: list[str] = []
+    data = render_bytes(sample.brief, odd, fmt, warn=warnings.append)
     text = readable_text(data, fmt)
     assert sample.brief.sentences()[0].text.split()[0] in text
     if fmt == "pdf":
         assert pdf_page_size(data) == A4_POINTS, "an unknown page size falls back to A4"
+        assert any("'fancy' was not found" in w for w in warnings), "an unknown font falls back, with a warning"
     if fmt == "docx":
         section = Document(io.BytesIO(data)).sections[0]
         assert section.page_width is not None and round(section.page_width.mm) == 210
+        colours = docx_colours(data)
+        assert colours and all(re.fullmatch(r"[0-9A-F]{6}|AUTO", c) for c in colours), "a bad colour falls back"
+        assert "AABBCC" in colours, "a three-digit colour is read as #AABBCC"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -10,12 +10,12 @@ import pytest
 from pypdf import PdfReader
 
 from briefgen.brief import Brief
-from briefgen.render.docx_renderer import render_docx
+from briefgen.render.docx.renderer import render_docx
 from briefgen.render.markdown_renderer import markdown_text
 from briefgen.render.markdown_text import emphasis_runs, md_emphasised
-from briefgen.render.pdf_fonts import resolve_fonts
-from briefgen.render.pdf_renderer import render_pdf
-from briefgen.render.style import RenderStyle
+from briefgen.render.pdf.fonts import resolve_fonts
+from briefgen.render.pdf.renderer import render_pdf
+from briefgen.templates.style import RenderStyle
 from tests.render.conftest import MARKUP_SENTENCE_PART, make_sample
 from tests.render.docx_reading import read_docx
 from tests.render.pdf_reading import read_pdf

@@ -14,10 +14,10 @@ from markdown_it import MarkdownIt
 from pypdf import PdfReader
 
 from briefgen.brief import Brief
-from briefgen.gui.brief_html import brief_to_html
+from briefgen.render.brief_html import brief_to_html
 from briefgen.render.common import safe_link, split_urls
 from briefgen.render.registry import render_bytes
-from briefgen.render.style import RenderStyle
+from briefgen.templates.style import RenderStyle
 from tests.render.conftest import make_sample
 
 HOSTILE = (

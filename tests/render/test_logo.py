@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from briefgen.render.docx_renderer import render_docx
+from briefgen.render.docx.renderer import render_docx
 from briefgen.render.logo import load_logo
-from briefgen.render.pdf_renderer import render_pdf
-from briefgen.render.style import RenderStyle
+from briefgen.render.pdf.renderer import render_pdf
+from briefgen.templates.style import RenderStyle
 from tests.no_hang import make_fifo, within
 from tests.render.conftest import Sample, write_png
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from briefgen.render.common import ELLIPSIS, fit_text
-from briefgen.render.pdf_chunks import CHUNK_CHARS, text_chunks
+from briefgen.render.pdf.chunks import CHUNK_CHARS, text_chunks
 from briefgen.render.registry import render_bytes
 from briefgen.render.sample_brief import sample_brief
-from briefgen.render.style import default_style
+from briefgen.templates.style import default_style
 from tests.render.docx_reading import read_docx
 
 

@@ -5,7 +5,7 @@ import re
 from briefgen.render.markdown_renderer import markdown_text
 from briefgen.render.markdown_text import md_escape
 from briefgen.render.markers import brief_markers
-from briefgen.render.style import RenderStyle
+from briefgen.templates.style import RenderStyle
 from tests.render.conftest import Sample, make_sample
 
 

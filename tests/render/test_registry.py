@@ -8,7 +8,7 @@ import pytest
 from briefgen.errors import Cancelled, InputError
 from briefgen.progress import CancelToken
 from briefgen.render import format_for_path, render
-from briefgen.render.style import RenderStyle
+from briefgen.templates.style import RenderStyle
 from tests.render.conftest import Sample
 
 
@@ -79,3 +79,31 @@ def test_explicit_format_overrides_extension(tmp_path: Path, numeric_sample: Sam
     target = tmp_path / "brief.out"
     render(numeric_sample.brief, style, target, format_name="md")
     assert target.read_text(encoding="utf-8").startswith("**OFFICIAL")
+
+
+def test_every_output_format_has_a_renderer() -> None:
+    from briefgen.render.registry import RENDERERS
+    from briefgen.templates.schema import OutputFormat
+
+    assert sorted(RENDERERS.names()) == sorted(OutputFormat)
+
+
+def test_a_registered_renderer_is_chosen_by_its_extension(
+    tmp_path: Path, numeric_sample: Sample, style: RenderStyle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from briefgen.brief import Brief
+    from briefgen.registry import Registry
+    from briefgen.render import registry
+
+    def render_text(brief: Brief, style: RenderStyle, **_: object) -> bytes:
+        return brief.title.encode("utf-8")
+
+    fresh: Registry[registry.Renderer] = Registry(registry.RENDERERS.kind)
+    for entry in registry.RENDERERS.entries():
+        fresh.register(entry.name, entry.target, suffixes=entry.suffixes)
+    monkeypatch.setattr(registry, "RENDERERS", fresh)
+    registry.register_renderer("txt", render_text, (".txt",), "Plain text")
+    target = tmp_path / "brief.TXT"
+    render(numeric_sample.brief, style, target)
+    assert format_for_path(target) == "txt"
+    assert target.read_text(encoding="utf-8") == numeric_sample.brief.title

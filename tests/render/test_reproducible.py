@@ -20,10 +20,11 @@ from pypdf import PdfReader
 from briefgen.errors import InputError
 from briefgen.render.registry import render_bytes
 from briefgen.render.reproducible import brief_moment, normalise_zip, zip_moment
-from briefgen.render.style import RenderStyle
+from briefgen.templates.schema import OutputFormat
+from briefgen.templates.style import RenderStyle
 from tests.render.conftest import Sample, make_sample
 
-FORMATS = ("pdf", "docx", "md")
+FORMATS = tuple(OutputFormat)
 SAMPLE_DAY = "20240318"  # the sample brief's day (its sources' "accessed" date)
 _CLOCK = time.time
 

@@ -17,10 +17,10 @@ from docx import Document
 from pypdf import PdfReader
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
-from briefgen.render.docx_renderer import render_docx
-from briefgen.render.font_fallback import PLACEHOLDER, bundled_fonts
-from briefgen.render.pdf_renderer import render_pdf
-from briefgen.render.style import default_style
+from briefgen.render.docx.renderer import render_docx
+from briefgen.render.pdf.font_fallback import PLACEHOLDER, bundled_fonts
+from briefgen.render.pdf.renderer import render_pdf
+from briefgen.templates.style import default_style
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from briefgen.brief import Brief
-from briefgen.gui.brief_html import brief_to_html
+from briefgen.render.brief_html import brief_to_html
 from briefgen.render.registry import render_bytes
 from briefgen.render.sample_brief import sample_brief
-from briefgen.render.style import RenderStyle, default_style
 from briefgen.render.support_marks import DAGGER_NOTE
 from briefgen.templates.serialize import template_to_dict
 from briefgen.templates.store import get_template
+from briefgen.templates.style import RenderStyle, default_style
 from briefgen.templates.validate import template_from_dict
 from tests.render.citation_corpus import build, citation_corpus, citations_template, shared_sentence_id
 from tests.render.docx_reading import W, read_docx

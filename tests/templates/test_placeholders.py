@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefgen.render.style import Marking, RenderStyle
 from briefgen.templates.placeholders import (
     PLACEHOLDERS,
     format_date,
@@ -13,6 +12,7 @@ from briefgen.templates.placeholders import (
     substitute,
     unknown_placeholders,
 )
+from briefgen.templates.style import Marking, RenderStyle
 
 VALUES = {"title": "Floods", "date": "2 March 2025", "sources": "3"}
 

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from briefgen.errors import InputError
-from briefgen.templates.builtins import DEFAULT_TEMPLATE, builtin_templates
-from briefgen.templates.fields import TemplateError
+from briefgen.errors import InputError, TemplateError
+from briefgen.templates.builtins import builtin_templates
+from briefgen.templates.schema import DEFAULT_TEMPLATE
 from briefgen.templates.serialize import template_to_dict
 from briefgen.templates.store import (
-    data_dir,
     delete_template,
     export_template,
     get_template,
@@ -22,6 +21,7 @@ from briefgen.templates.store import (
     resolve_template,
     user_templates_dir,
 )
+from briefgen.user_dirs import data_dir
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefgen.errors import TemplateError
 from briefgen.templates import migrate as migrate_module
 from briefgen.templates.builtins import builtin_templates
-from briefgen.templates.fields import TemplateError
 from briefgen.templates.migrate import migrate
 from briefgen.templates.schema import PartType
 from briefgen.templates.serialize import template_to_dict, template_to_json

@@ -12,8 +12,9 @@ from pathlib import Path
 import docx
 import pytest
 
-import briefgen.render.docx_renderer as docx_renderer
-import briefgen.render.pdf_renderer as pdf_renderer
+import briefgen.render.docx.renderer as docx_renderer
+import briefgen.render.pdf.renderer as pdf_renderer
+import briefgen.render.pdf.template as pdf_template
 from briefgen.errors import InputError
 from briefgen.render.provenance_embed import provenance_bytes
 from briefgen.render.registry import render
@@ -182,7 +183,7 @@ def test_a_multi_page_pdf_with_notes_verifies_across_page_breaks(tmp_path: Path)
 
 def test_without_provenance_the_visible_sentences_are_looked_up(tmp_path: Path, any_format: str,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    monkeypatch.setattr(pdf_renderer, "attach_to_pdf", lambda _canvas, _payload: None)
+    monkeypatch.setattr(pdf_template, "attach_to_pdf", lambda _canvas, _payload: None)
     monkeypatch.setattr(docx_renderer, "add_to_docx", lambda _document, _payload: None)
     built = build(tmp_path, any_format)
     if any_format == "md":

@@ -32,7 +32,7 @@ from briefgen.ingest.readers.common import (
     should_infer_headings,
     translate_errors,
 )
-from briefgen.ingest.readers.docx_styles import ParagraphStyle, W, bold_of, first, on, paragraph_styles, to_int
+from briefgen.ingest.readers.docx_paragraph_roles import ParagraphStyle, W, bold_of, first, on, paragraph_styles, to_int
 from briefgen.ingest.safety import check_office_zip
 from briefgen.model import Metadata
 
