@@ -20,8 +20,14 @@ see docs/speed.md "Large PDFs"); copies-1000 2.1 / 1.6; copies-10000 5.0 / 3.7;
 html 16.7 / 15.1 (1.0 MB/s).
 
 Docx after one tokenisation, key phrases with numpy and a window of candidates for inputs of 50,000 sentences or
-more (``briefgen/summarize/engine.py``; docs/speed.md), ``farm-bench -n 3`` paired with the tree before, load
-average 8-10: 102.3 / 33.4 (1,066 MB), before 188.6 / 59.2 (1,086 MB).
+more (``briefgen/summarize/engine.py``; docs/speed.md), paired with the tree before, load average 8-10:
+102.3 / 33.4 (1,066 MB), before 188.6 / 59.2 (1,086 MB).
+
+Full-size run after the PDF reader work, the summariser work above and a large source's paragraphs split on two
+cores (``briefgen/ingest/split_ahead.py``), one run, load average 0.7 at the start (wall s / CPU s): repetitive
+12.7 / 12.7 (523 MB); small-vocabulary 4.0 / 4.5; docx 27.6 / 32.1 (1,176 MB; target 20 s not met: about 12 s is
+summarising 200,000 sentences in one process); pdf (2,000 pages) refused in 1.0 / 1.1; pdf-1000 8.6 / 13.1;
+copies-1000 1.6 / 1.7; copies-10000 3.5 / 3.6; html 11.8 / 14.0 (1.4 MB/s). 7 of 8 within target.
 """
 
 from __future__ import annotations

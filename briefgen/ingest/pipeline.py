@@ -15,6 +15,7 @@ from briefgen.ingest.articles import split_articles
 from briefgen.ingest.blocks import RawDocument, cancellable_reading
 from briefgen.ingest.read_ahead import ReadAhead
 from briefgen.ingest.registry import detect_format, format_named
+from briefgen.ingest.split_ahead import prefill
 from briefgen.ingest.structure import SplitCache, SplitProgress, build_article
 from briefgen.model import Article, Metadata, Source
 from briefgen.progress import CancelToken, ProgressCallback, check, report
@@ -98,6 +99,8 @@ def build_source(
     check(cancel)
     articles: list[Article] = []
     cache: SplitCache = {}  # a paragraph repeated in the source is split into sentences once
+    # a very large source: its paragraphs split on two cores first (same sentences; nothing when not worth it)
+    prefill(cache, [b.text.strip() for d in drafts for b in d.blocks], progress, cancel)
     tracker = SplitProgress(sum(len(b.text) for d in drafts for b in d.blocks), progress, cancel)
     for index, draft in enumerate(drafts):
         # what the file says of itself (HTML meta, DOCX properties) fills gaps of its first article
