@@ -127,6 +127,12 @@ def _hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | Non
         _in_hook = False
 
 
+def forget_work() -> None:
+    """The window is closed: the error hook has no work left to keep (no autosave from it after this)."""
+    global _before_dialog
+    _before_dialog = None
+
+
 def install_excepthook(keep_work: Callable[[], object] | None = None) -> None:
     """Route unexpected exceptions to a dialog; *keep_work* (e.g. an autosave) runs before it is shown."""
     global _before_dialog

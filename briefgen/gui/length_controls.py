@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefgen.gui.shortcuts import WINDOW_UNDO
 from briefgen.gui.translations import plural_form
 from briefgen.summarize.api import Budget
 
@@ -124,6 +125,7 @@ class LengthControls(QWidget):
         self.spin = QSpinBox(self)
         self.spin.setAccessibleName(self.tr("Brief length value"))
         self.spin.setMinimumWidth(80)
+        self.spin.setProperty(WINDOW_UNDO, True)  # each value is a step of the window's history (Ctrl+Z undoes it)
         self.count = QLabel("", self)
         """Not in this widget's layout: the window shows it beside the preview's heading, just above the length
         (a row of its own would cost height, and beside the slider it would squeeze the slider)."""

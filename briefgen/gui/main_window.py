@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefgen.build import BuildResult
 from briefgen.gui.autosave import Autosave, discard_recovery
-from briefgen.gui.errors_dialog import show_error, show_errors
+from briefgen.gui.errors_dialog import forget_work, show_error, show_errors
 from briefgen.gui.left_out import left_out_message
 from briefgen.gui.preferences import default_state
 from briefgen.gui.preview_controller import PreviewController
@@ -271,4 +271,6 @@ class MainWindow(ActionsWindow):
 
             get_logger().warning("background work still running at quit; leaving it behind")
         discard_recovery()
+        self.workspace.close()
+        forget_work()  # nothing is left to keep: no autosave from the error hook after this
         event.accept()

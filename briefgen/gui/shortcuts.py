@@ -27,6 +27,10 @@ from briefgen.gui.screen_fit import fit_to_screen
 SHORTCUT_NAME = "shortcutName"
 """Dynamic property: the name an action is listed under when its text changes (Undo names what it undoes)."""
 NATIVE = QKeySequence.SequenceFormat.NativeText
+WINDOW_UNDO = "windowUndo"
+"""Dynamic property of a field each of whose edits is a step of the window's undo history (the brief's title, the
+length): Undo and Redo pressed in it (or in its own line edit) undo and redo that history, not the field's own
+text edits, so the two never pull against each other."""
 
 
 def redo_keys() -> list[QKeySequence]:
@@ -52,9 +56,13 @@ class ShortcutGuard(QObject):
     for every timer and paint event, which stalled the window while a worker computed.
     """
 
-    def __init__(self, actions: Iterable[QAction], parent: QObject | None = None) -> None:
+    def __init__(
+        self, actions: Iterable[QAction], parent: QObject | None = None, undo_actions: Iterable[QAction] = ()
+    ) -> None:
         super().__init__(parent)
         self.actions = list(actions)
+        self.undo_actions = list(undo_actions)
+        """Let through only in a field marked :data:`WINDOW_UNDO`."""
         self._watched: QObject | None = None
 
     def attach(self, app: QApplication) -> None:
@@ -80,13 +88,25 @@ class ShortcutGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt naming
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
-            for action in self.actions:
+            actions = self.actions + self.undo_actions if _uses_window_undo(watched) else self.actions
+            for action in actions:
                 if action.isEnabled() and any(
                     key.matches(pressed) == QKeySequence.SequenceMatch.ExactMatch for key in action.shortcuts()
                 ):
                     event.ignore()  # not the field's: the shortcut map gets the key
                     return True
         return False
+
+
+def _uses_window_undo(widget: QObject | None) -> bool:
+    """Whether *widget* or the field it belongs to (a spin box's own line edit) is marked :data:`WINDOW_UNDO`."""
+    for _ in range(3):
+        if widget is None:
+            return False
+        if widget.property(WINDOW_UNDO):
+            return True
+        widget = widget.parent()
+    return False
 
 
 def plain(text: str) -> str:

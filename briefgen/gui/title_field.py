@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from briefgen.gui.shortcuts import WINDOW_UNDO
 from briefgen.gui.workspace import Workspace
 
 MAX_TITLE_CHARS = 200
@@ -23,6 +24,7 @@ class TitleField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setMaxLength(MAX_TITLE_CHARS)
         self.edit.setClearButtonEnabled(True)
+        self.edit.setProperty(WINDOW_UNDO, True)  # Ctrl+Z / Ctrl+Y here step through the window's history
         self.edit.setAccessibleName(self.tr("Brief title"))
         self.edit.setToolTip(
             self.tr("The brief's title. Leave it empty to use the automatic title (from the template and sources).")

@@ -116,7 +116,7 @@ class ActionsWindow(CommandsWindow):
         ]
         for action in self.global_actions:
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        self.shortcut_guard = ShortcutGuard(self.global_actions, self)
+        self.shortcut_guard = ShortcutGuard(self.global_actions, self, [self.undo_action, self.redo_action])
         app = QApplication.instance()
         if isinstance(app, QApplication):
             self.shortcut_guard.attach(app)

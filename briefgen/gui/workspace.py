@@ -89,6 +89,11 @@ class Workspace(QObject):
         self._was_dirty = False
         self.undo_stack.cleanChanged.connect(lambda _clean: self._emit_dirty())
 
+    def close(self) -> None:
+        """The window is closing for good: stop following the undo stack, which Qt may still change while it is
+        being destroyed (a stack with unsaved steps announces "clean" as it empties)."""
+        self.undo_stack.cleanChanged.disconnect()
+
     # ---- dirty flag ----------------------------------------------------------------------------------------
     def is_dirty(self) -> bool:
         return self._unsaved_extra or not self.undo_stack.isClean()

@@ -148,6 +148,39 @@ print("exited")
     assert "QThread" not in out.stderr and "Traceback" not in out.stderr
 
 
+def test_quitting_without_saving_logs_no_error(tmp_path: Path) -> None:
+    """Closing with unsaved changes ("Don't save") then tearing the window down made Qt empty the undo stack
+    while it was being destroyed; the dirty-flag handler and the error hook's autosave then raised on the
+    deleted stack and two "unexpected error" tracebacks went to the log."""
+    logs = tmp_path / "logs"
+    code = """
+import gc
+from PySide6.QtCore import QTimer
+from briefgen.gui.app import make_application
+from briefgen.gui.errors_dialog import install_excepthook
+from briefgen.gui.main_window import MainWindow
+from briefgen.gui.settings import Settings
+app = make_application(["briefgen"])
+window = MainWindow(Settings())
+install_excepthook(window.autosave.save_now)
+window.show()
+window.workspace.set_title("Unsaved title")
+assert window.workspace.is_dirty()
+window.project_io.maybe_save = lambda: True  # the user chose "Don't save"
+QTimer.singleShot(0, window.close)
+app.exec()
+del window
+gc.collect()
+print("exited")
+"""
+    env = dict(_child_env(), BRIEFGEN_LOG_DIR=str(logs))
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "exited" in out.stdout
+    logged = "".join(p.read_text(encoding="utf-8") for p in logs.glob("*.log")) if logs.exists() else ""
+    assert "unexpected error" not in logged and "already deleted" not in logged + out.stderr
+
+
 def test_about_box_names_the_version(window: MainWindow) -> None:
     from briefgen import __version__
     from briefgen.gui.about import about_text

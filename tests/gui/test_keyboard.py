@@ -244,3 +244,31 @@ def test_keyboard_shortcuts_lists_every_shortcut(qtbot, window: MainWindow) -> N
     assert any(name.startswith("Pin sentence (in the") and "reading pane" in name for name, _ in rows)
     assert any(name == "Zoom in (in the PDF preview)" for name, _ in rows)
     dialog.close()
+
+
+def test_undo_and_redo_keys_in_the_title_and_length_fields_step_through_the_window_history(
+    qtbot, window: MainWindow
+) -> None:
+    """Ctrl+Z in the title field used the field's own undo, which the window recorded as a new edit (Redo stayed
+    grey), and did nothing in the Length box: in both, the keys now undo and redo the window's history."""
+    _activate(qtbot, window)
+    ws, field = window.workspace, window.title_field.edit
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "Talks")
+    assert ws.state.title == "Talks"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.state.title == "" and field.text() == ""
+    assert window.redo_action.isEnabled(), "undo in the field is the window's undo, so it can be redone"
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert ws.state.title == "Talks" and field.text() == "Talks"
+
+    spin = window.length.spin
+    spin.setFocus()
+    focused = QApplication.focusWidget()  # the spin box's own line edit
+    assert focused is not None
+    before = ws.state.budget
+    spin.setValue(spin.value() + 50)
+    assert ws.state.budget != before
+    qtbot.keyClick(focused, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ws.state.budget == before and spin.value() == (before.words or before.sentences or spin.value())
