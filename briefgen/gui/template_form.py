@@ -191,6 +191,7 @@ class TemplateForm(QWidget):
             widget = colour
         else:
             edit = QLineEdit("" if value is None else str(value), parent)
+            edit.setCursorPosition(0)  # a text longer than the field shows its beginning, not its end
             edit.textChanged.connect(lambda _t: self.changed.emit())
             widget = edit
         widget.setAccessibleName(path)

@@ -46,6 +46,15 @@ def test_form_covers_every_setting_and_round_trips(qtbot, window: MainWindow) ->
     editor.close()
 
 
+def test_a_long_text_shows_its_beginning(qtbot, window: MainWindow) -> None:
+    """A description longer than its field showed only its end ("…ey points, a short summary and…")."""
+    editor = _editor(window)
+    description = editor.form.widget("description")
+    assert isinstance(description, QLineEdit) and len(description.text()) > 40
+    assert description.cursorPosition() == 0
+    editor.close()
+
+
 def test_invalid_value_is_reported_inline_and_blocks_saving(qtbot, window: MainWindow) -> None:
     editor = _editor(window)
     colour = editor.form.widget("colours.accent")
