@@ -50,6 +50,7 @@ class MainWindow(ActionsWindow):
         self.runner = JobRunner(self)
         self.preview = PreviewController(self.workspace, self.runner)
         self.project_io = ProjectIO(self, self.workspace, self.runner)
+        self.project_io.proposed_name = self._export_name  # a first save proposes the brief's title, as export does
         self.autosave = Autosave(self.workspace, int(self.settings.get("autosave_seconds")))
         self.last_load_errors: tuple[Exception, ...] = ()
         self.export_dialog: QWidget | None = None

@@ -44,6 +44,8 @@ class ProjectIO(QObject):
         self.window = window
         self.workspace = workspace
         self.runner = runner
+        self.proposed_name: Callable[[], str] = lambda: "brief"
+        """The file name (no suffix) a first save proposes: the window sets it to the brief's title."""
 
     # ---- prompts (tests replace these) ---------------------------------------------------------------------
     def ask_unsaved(self) -> str:
@@ -130,7 +132,7 @@ class ProjectIO(QObject):
         box.exec()
 
     def ask_save_path(self) -> str | None:
-        start = self.workspace.path or str(Path.home() / f"brief{PROJECT_SUFFIX}")
+        start = self.workspace.path or str(Path.home() / f"{self.proposed_name()}{PROJECT_SUFFIX}")
         file_filter = self.tr(PROJECT_FILTER).format(suffix=PROJECT_SUFFIX)
         path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save project"), start, file_filter)
         if path and not path.endswith(PROJECT_SUFFIX):

@@ -61,3 +61,24 @@ def test_clearing_the_title_gives_the_automatic_one_back(qtbot, window: MainWind
         qtbot.keyClick(field, Qt.Key.Key_Backspace)
     assert window.workspace.state.title == "" and current(window).brief.title == automatic
     assert automatic in field.placeholderText()
+
+
+def test_a_first_save_proposes_the_brief_title_as_export_does(
+    qtbot, window: MainWindow, seeds_dir: Path, monkeypatch
+) -> None:
+    """Save project proposed "brief.briefgen" while Export proposed the brief's title."""
+    from PySide6.QtWidgets import QFileDialog
+
+    load(qtbot, window, sorted(seeds_dir.iterdir()))
+    window.workspace.set_title(TYPED)
+    proposed: list[str] = []
+
+    def fake_dialog(_parent, _caption, start, _filter):  # the user cancels
+        proposed.append(start)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_dialog))
+    from briefgen.gui.project_io import ProjectIO
+
+    assert ProjectIO.ask_save_path(window.project_io) is None  # the real dialog call (the fixture blocks prompts)
+    assert Path(proposed[0]).name == f"{TYPED}.briefgen"
