@@ -16,6 +16,7 @@ import random
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -239,18 +240,14 @@ def test_sentences_over_a_twenty_word_vocabulary_are_summarised(tmp_path: Path) 
     assert len(json.loads(done.stdout)["sentences"]) == 5
 
 
-def test_a_word_document_of_thousands_of_paragraphs_builds(tmp_path: Path) -> None:
-    source = tmp_path / "long.docx"
-    source.write_bytes(many_paragraph_docx(2000))
-    out, report = tmp_path / "brief.md", tmp_path / "brief.json"
-    done = run_cli(["build", str(source), "-o", str(out), "--report", str(report)], timeout=180)
-    assert done.returncode == 0, done.stderr
-    assert _report(report)["sentence_count"]
-
-
-def test_a_long_pdf_builds(tmp_path: Path) -> None:
-    source = tmp_path / "report.pdf"
-    source.write_bytes(long_pdf(30))
+@pytest.mark.parametrize(
+    ("name", "make"),
+    [("long.docx", lambda: many_paragraph_docx(2000)), ("report.pdf", lambda: long_pdf(30))],
+    ids=["a Word document of thousands of paragraphs", "a long PDF"],
+)
+def test_a_large_document_builds(tmp_path: Path, name: str, make: Callable[[], bytes]) -> None:
+    source = tmp_path / name
+    source.write_bytes(make())
     out, report = tmp_path / "brief.md", tmp_path / "brief.json"
     done = run_cli(["build", str(source), "-o", str(out), "--report", str(report)], timeout=180)
     assert done.returncode == 0, done.stderr
