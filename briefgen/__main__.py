@@ -1,5 +1,5 @@
 """``python -m briefgen`` runs the command line."""
 
-from briefgen.cli.main import main
+from briefgen.cli.main import entry
 
-raise SystemExit(main())
+entry()

@@ -1,5 +1,5 @@
 """Entry point of the frozen app: the same command line as the ``briefgen`` script (no arguments: the app)."""
 
-from briefgen.cli.main import main
+from briefgen.cli.main import entry
 
-raise SystemExit(main())
+entry()

@@ -1,5 +1,5 @@
 """A call run in a forked child (briefgen.forking): its result, the fallbacks, cancelling; and the summariser's
-near-duplicate grouping run aside gives the summary grouping inline gives."""
+near-duplicate grouping and key phrases run aside give the summary found inline."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def test_nothing_is_forked_beside_other_threads_or_on_a_busy_machine(monkeypatch
         other.join()
 
 
-def test_grouping_aside_gives_the_same_summary() -> None:
+def test_grouping_and_key_phrases_aside_give_the_same_summary() -> None:
     out = _run(
         """
         import random
@@ -107,14 +107,16 @@ def test_grouping_aside_gives_the_same_summary() -> None:
         paragraphs = [" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5)]
         corpus = Corpus([source_from_text("\\n\\n".join(paragraphs))])
         request = SummaryRequest(budget=Budget(sentences=12), context_rule=True)
-        engine.GROUP_ASIDE_FROM = 10**9
+        engine.GROUP_ASIDE_FROM = engine.PHRASES_ASIDE_FROM = 10**9
         inline = engine.summarize(corpus, request)
         engine.GROUP_ASIDE_FROM = 5000
+        engine.PHRASES_ASIDE_FROM = 100  # near-duplicates leave a few hundred representatives
         forked = []
         original = engine.ForkedCall.start
         engine.ForkedCall.start = lambda f: forked.append(1) or original(f)
         aside = engine.summarize(corpus, request)
-        print(len(corpus.sources[0].articles[0].sections[0].paragraphs) * 5 >= 5000, forked == [1], aside == inline)
+        print(len(corpus.sources[0].articles[0].sections[0].paragraphs) * 5 >= 5000, len(forked), aside == inline)
+        print(len(inline.keyphrases) > 0, inline.keyphrases == aside.keyphrases)
         """
     )
-    assert out == ["True", "True", "True"]
+    assert out == ["True", "2", "True", "True", "True"]

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Sequence
 from types import ModuleType
+from typing import NoReturn
 
 from briefgen import __version__
 from briefgen.cli import console
@@ -145,3 +146,11 @@ def _run(command: str, args: argparse.Namespace) -> int:
         where = f" (details in {log_path})" if log_path else ""
         error_line(f"internal error: {type(exc).__name__}: {exc}{where}")
         return EXIT_INTERNAL
+
+
+def entry() -> NoReturn:
+    """The ``briefgen`` program (the console script, ``python -m briefgen`` and the frozen app): :func:`main`,
+    then an exit that skips freeing the heap where that is safe (:mod:`briefgen.cli.quick_exit`)."""
+    from briefgen.cli.quick_exit import leave
+
+    leave(main())

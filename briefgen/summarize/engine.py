@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -28,13 +29,14 @@ from briefgen.summarize.api import Budget, Summary, SummaryRequest, SummarySente
 from briefgen.summarize.budgets import limits_for
 from briefgen.summarize.copies import find_copies
 from briefgen.summarize.duplicates import duplicate_groups, windowed_groups
-from briefgen.summarize.inputs import SelectedText, selected_text
-from briefgen.summarize.interface import Algorithm
+from briefgen.summarize.inputs import SelectedText, gather, with_terms
+from briefgen.summarize.interface import Algorithm, Objective
 from briefgen.summarize.key_figures import figure_strength
 from briefgen.summarize.keyphrases import Phrase, sentence_phrases, top_phrases
 from briefgen.summarize.phrase_table import table_phrases
 from briefgen.summarize.registry import get_algorithm, resolve_name
 from briefgen.summarize.selection import select
+from briefgen.summarize.sentence_set import SentenceSet
 from briefgen.summarize.standalone import ends_with_colon, is_question, leans_on_previous, stands_alone
 from briefgen.summarize.tokens import TABLE_FROM
 from briefgen.summarize.vectors import FloatArray
@@ -42,6 +44,9 @@ from briefgen.summarize.vectors import FloatArray
 GROUP_ASIDE_FROM = 5000
 """Sentences from which near-duplicates are grouped in a forked process while the rest goes on (when forking is
 allowed: :func:`briefgen.forking.may_fork`); below that, forking costs more than it saves."""
+PHRASES_ASIDE_FROM = 5000
+"""Group representatives from which the key phrases of the whole selection are found in a forked process while the
+sentences are chosen (same conditions): about 0.3 s of 17,000 sentences, against a fork of a few milliseconds."""
 WINDOW_FROM = 50_000
 """Selected sentences from which a summary is chosen from a window of the most relevant ones (a very large input:
 a 1,000-page report, a hundred thousand paragraphs)."""
@@ -52,11 +57,36 @@ looked for among them, while elsewhere only sentences of the same text are group
 in copies). Key phrases and key figures still come from every sentence."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Ranked:
+    """Sentences scored by the algorithm (:meth:`_Run.rank`)."""
+
+    indices: Sequence[int]
+    part: SentenceSet
+    objective: Objective
+    relevance: FloatArray
+    window: list[int] | None
+    """On a very large input, the candidates' window (see the module)."""
+
+
+def group_aside(texts: Sequence[str], cancel: CancelToken | None) -> ForkedCall[list[int]] | None:
+    """Near-duplicate grouping of *texts* started in a forked child, when there are enough sentences for it to
+    pay (:data:`GROUP_ASIDE_FROM`) and forking is allowed; None when the sentences are grouped in this process."""
+    if GROUP_ASIDE_FROM <= len(texts) < WINDOW_FROM:
+        return ForkedCall.start(lambda: duplicate_groups(texts, cancel))
+    return None
+
+
 class _Run:
     """One summarisation: the selected text, its duplicate groups and the chosen algorithm."""
 
     def __init__(
-        self, text: SelectedText, algorithm: Algorithm, cancel: CancelToken | None, context_rule: bool = False
+        self,
+        text: SelectedText,
+        algorithm: Algorithm,
+        cancel: CancelToken | None,
+        context_rule: bool = False,
+        grouping: ForkedCall[list[int]] | None = None,
     ) -> None:
         self.text = text
         self.algorithm = algorithm
@@ -64,13 +94,8 @@ class _Run:
         texts = text.sentences.texts
         self.windowed = len(texts) >= WINDOW_FROM
         """A very large input: candidates come from a window of the most relevant sentences (see the module)."""
-        # near-duplicate grouping is needed only once the sentences are ranked: on a large input a second core
-        # groups them meanwhile
-        self._grouping = (
-            ForkedCall.start(lambda: duplicate_groups(texts, cancel))
-            if GROUP_ASIDE_FROM <= len(texts) < WINDOW_FROM
-            else None
-        )
+        self._grouping = grouping
+        """Near-duplicate grouping running aside (:func:`group_aside`), needed only once sentences are ranked."""
         self._groups: list[int] | None = None
         self._members: dict[int, list[int]] = {}
         self._group_excluded: dict[int, bool] = {}
@@ -151,22 +176,37 @@ class _Run:
     def part(self, indices: Sequence[int], budget: Budget) -> tuple[list[int], FloatArray, dict[int, int]]:
         """Chosen sentences (indices into the selected text, reading order) of a summary of *indices*, the
         relevance of every sentence, and the order in which each chosen one was chosen."""
+        ranked = self.rank(indices)
+        chosen, ranks = self.choose(ranked, budget, self.representatives(indices, ranked.relevance))
+        return chosen, ranked.relevance, ranks
+
+    def rank(self, indices: Sequence[int]) -> _Ranked:
+        """The algorithm's view of *indices*: its objective and the relevance of every sentence (and, on a very
+        large input, the window of candidates, whose near-duplicates are grouped now if not yet)."""
         sentences = self.text.sentences
         part = sentences if len(indices) == len(sentences) else sentences.subset(indices)
         objective = self.algorithm.objective(part)
         relevance = np.zeros(len(sentences))
         relevance[list(indices)] = objective.relevance
+        window = self._window(indices, relevance) if self.windowed else None
+        if window is not None and self._groups is None:  # the first part: the window of the whole input
+            self._set_groups(windowed_groups(self.text.sentences.texts, window, self.cancel))
+        return _Ranked(indices, part, objective, relevance, window)
+
+    def choose(
+        self, ranked: _Ranked, budget: Budget, representatives: Sequence[int]
+    ) -> tuple[list[int], dict[int, int]]:
+        """The sentences chosen among *representatives* (:meth:`representatives` of the ranked indices), in
+        reading order, and the order in which each was chosen."""
+        indices = ranked.indices
         local = {i: k for k, i in enumerate(indices)}
         candidates = np.zeros(len(indices), dtype=bool)
         fallback = np.zeros(len(indices), dtype=bool)
         pins: list[int] = []
         followers: dict[int, list[int]] = {}
-        window = self._window(indices, relevance) if self.windowed else None
-        if window is not None and self._groups is None:  # the first part: the window of the whole input
-            self._set_groups(windowed_groups(self.text.sentences.texts, window, self.cancel))
-        chosen_from = self.representatives(indices, relevance)
-        if window is not None:
-            within = set(window)
+        chosen_from = list(representatives)
+        if ranked.window is not None:
+            within = set(ranked.window)
             chosen_from = [i for i in chosen_from if i in within or self.text.pinned[i]]
             self._check(chosen_from)
         for i in chosen_from:
@@ -180,10 +220,12 @@ class _Run:
                 candidates[local[i]] = True
             elif self.short_only[i]:
                 fallback[local[i]] = True
-        limits = limits_for(budget, int(part.word_counts.sum()))
-        chosen = select(objective, part.word_counts, candidates, pins, limits, self.cancel, fallback, followers)
+        limits = limits_for(budget, int(ranked.part.word_counts.sum()))
+        chosen = select(
+            ranked.objective, ranked.part.word_counts, candidates, pins, limits, self.cancel, fallback, followers
+        )
         ranks = {indices[k]: n for n, k in enumerate(chosen)}
-        return sorted(ranks), relevance, ranks
+        return sorted(ranks), ranks
 
     def summary_sentence(self, i: int, relevance: FloatArray, rank: int = 0) -> SummarySentence:
         ref = self.text.refs[i]
@@ -238,11 +280,18 @@ def summarize(
     corpus, and :class:`~briefgen.errors.Cancelled` when *cancel* is set.
     """
     name = resolve_name(request.algorithm)
-    text = selected_text(corpus, request)
-    steps = 4 + (len(text.section_ids) if request.per_section is not None else 0)
-    report(progress, 0, steps, "Reading sentences")
-    check(cancel)
-    run = _Run(text, get_algorithm(name), cancel, request.context_rule)
+    gathered = gather(corpus, request)
+    grouping = group_aside(gathered.texts, cancel)  # from here on a second core groups near-duplicates
+    try:
+        text = with_terms(gathered)
+        steps = 4 + (len(text.section_ids) if request.per_section is not None else 0)
+        report(progress, 0, steps, "Reading sentences")
+        check(cancel)
+        run = _Run(text, get_algorithm(name), cancel, request.context_rule, grouping)
+    except BaseException:
+        if grouping is not None:
+            grouping.stop()
+        raise
     try:
         return _summary(run, name, request, steps, progress, cancel)
     finally:
@@ -261,10 +310,8 @@ def _summary(
     report(progress, 1, steps, "Ranking sentences")
     check(cancel)
     everything = list(range(len(text.sentences)))
-    chosen, relevance, ranks = run.part(everything, request.budget)
-    sentences = tuple(run.summary_sentence(i, relevance, ranks[i]) for i in chosen)
-    report(progress, 2, steps, "Key phrases and figures")
-    check(cancel)
+    ranked = run.rank(everything)
+    relevance = ranked.relevance
     representatives = run.representatives(everything, relevance)
     phrase_cache: dict[int, tuple[Phrase, ...]] = {}
 
@@ -276,7 +323,25 @@ def _summary(
                 phrase_cache[i] = sentence_phrases(text.sentences.texts[i])
         return top_phrases(map(phrase_cache.__getitem__, indices), limit)
 
-    phrases = key_phrases(representatives, request.max_keyphrases)
+    # the key phrases of everything need only the representatives: a second core finds them meanwhile
+    phrases_aside = (
+        ForkedCall.start(lambda: key_phrases(representatives, request.max_keyphrases))
+        if len(representatives) >= PHRASES_ASIDE_FROM
+        else None
+    )
+    try:
+        chosen, ranks = run.choose(ranked, request.budget, representatives)
+        sentences = tuple(run.summary_sentence(i, relevance, ranks[i]) for i in chosen)
+        report(progress, 2, steps, "Key phrases and figures")
+        check(cancel)
+        phrases = (
+            phrases_aside.result(cancel)
+            if phrases_aside is not None
+            else key_phrases(representatives, request.max_keyphrases)
+        )
+    finally:
+        if phrases_aside is not None:
+            phrases_aside.stop()
     figures = _key_figures(run, representatives, relevance, request.max_key_figures)
     section_phrases: dict[str, tuple[str, ...]] = {}
     for section_id, indices in text.sections.items() if request.per_section_keyphrases else ():

@@ -71,8 +71,27 @@ def _sentence_ids(corpus: Corpus, ids: Iterable[str], id_list: IdList) -> set[st
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """The sentences a request selects, before their terms are computed: enough to start grouping
+    near-duplicates (which needs only the texts) while the rest is prepared."""
+
+    refs: tuple[SentenceRef, ...]
+    texts: list[str]
+    pinned: tuple[bool, ...]
+    excluded: tuple[bool, ...]
+    sections: dict[str, list[int]]
+    articles: list[int]
+    positions: list[int]
+
+
 def selected_text(corpus: Corpus, request: SummaryRequest) -> SelectedText:
     """Check *request* against *corpus* and gather the sentences it selects (:class:`InputError` if it is bad)."""
+    return with_terms(gather(corpus, request))
+
+
+def gather(corpus: Corpus, request: SummaryRequest) -> Gathered:
+    """The first half of :func:`selected_text`: the request checked and its sentences gathered."""
     validate_budget(request.budget)
     if request.per_section is not None:
         validate_budget(request.per_section, "per-section budget")
@@ -105,19 +124,32 @@ def selected_text(corpus: Corpus, request: SummaryRequest) -> SelectedText:
         article_numbers.setdefault(ref.article.id, len(article_numbers))
         if ref.article.id not in first_position:
             first_position[ref.article.id] = corpus.sentence(ref.article.sentences[0].id).position
-    texts = [r.sentence.text for r in refs]
+    return Gathered(
+        refs=tuple(refs),
+        texts=[r.sentence.text for r in refs],
+        pinned=tuple(r.sentence.id in pins for r in refs),
+        excluded=tuple(r.sentence.id in excludes for r in refs),
+        sections=sections,
+        articles=[article_numbers[r.article.id] for r in refs],
+        positions=[r.position - first_position[r.article.id] for r in refs],
+    )
+
+
+def with_terms(gathered: Gathered) -> SelectedText:
+    """The second half of :func:`selected_text`: the gathered sentences with their tokens and content terms."""
+    texts = gathered.texts
     tokens = TokenTable(texts) if len(texts) >= TABLE_FROM else None
     sentences = SentenceSet(
         texts=texts,
         terms=tokens.content_terms() if tokens is not None else per_text(content_terms, texts),
-        articles=[article_numbers[r.article.id] for r in refs],
-        positions=[r.position - first_position[r.article.id] for r in refs],
+        articles=gathered.articles,
+        positions=gathered.positions,
     )
     return SelectedText(
-        refs=tuple(refs),
+        refs=gathered.refs,
         sentences=sentences,
-        pinned=tuple(r.sentence.id in pins for r in refs),
-        excluded=tuple(r.sentence.id in excludes for r in refs),
-        sections=sections,
+        pinned=gathered.pinned,
+        excluded=gathered.excluded,
+        sections=gathered.sections,
         tokens=tokens,
     )
