@@ -120,3 +120,44 @@ def test_grouping_and_key_phrases_aside_give_the_same_summary() -> None:
         """
     )
     assert out == ["True", "2", "True", "True", "True"]
+
+
+def test_a_very_large_input_gives_the_same_summary_on_two_cores() -> None:
+    """Tokens split over two processes, the window's near-duplicates grouped aside, key phrases found aside."""
+    out = _run(
+        """
+        import random
+        from briefgen.ingest import source_from_text
+        from briefgen.corpus import Corpus
+        from briefgen.summarize import engine, tokens
+        from briefgen.summarize.api import Budget, SummaryRequest
+
+        rng = random.Random(11)
+        words = "Council water river Bridge flood mayor Budget school road rail plan vote city year".split()
+        texts = []
+        for n in range(3000):
+            if n % 9 == 0 and texts:
+                texts.append(rng.choice(texts))  # exact repeats
+                continue
+            picked = rng.sample(words, 6)
+            texts.append(f"The {picked[0]} of {picked[1]} met {picked[2]}'s {picked[3]} {n} times, said Ms. Lee.")
+        corpus = Corpus([source_from_text("\\n\\n".join(" ".join(texts[i : i + 3]) for i in range(0, 3000, 3)))])
+        request = SummaryRequest(budget=Budget(sentences=8), context_rule=True)
+        engine.WINDOW_FROM, engine.WINDOW = 1000, 300
+        tokens.SPLIT_FROM = engine.PHRASES_ASIDE_FROM = 10**9
+        inline = engine.summarize(corpus, request)
+        one = tokens.TokenTable(texts)
+        tokens.SPLIT_FROM, engine.PHRASES_ASIDE_FROM = 1000, 100
+        forked = []
+        original = engine.ForkedCall.start
+        engine.ForkedCall.start = tokens.ForkedCall.start = lambda f: forked.append(1) or original(f)
+        aside = engine.summarize(corpus, request)
+        two = tokens.TokenTable(texts)
+        same_table = (
+            one.vocabulary == two.vocabulary and (one.ids == two.ids).all() and (one.lengths == two.lengths).all()
+            and (one.rows == two.rows).all()
+        )
+        print(len(forked), aside == inline, len(inline.sentences), same_table, len(one.vocabulary) > 20)
+        """
+    )
+    assert out == ["4", "True", "8", "True", "True"]  # 3 in the summary, 1 for the second table

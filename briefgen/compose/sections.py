@@ -116,8 +116,9 @@ def group_sections(
             key = original
             heading = (section.heading or "").strip() or article_title or (spec.heading if spec else "")
             sub = article_title if heading != article_title else None
-        before = previous_heading(article, section.id) if group_by == GroupBy.SECTION else None
-        if is_short_question(heading, 1) and before is not None and not says_little(before, clashes):
+        question = group_by == GroupBy.SECTION and is_short_question(heading, 1)
+        before = previous_heading(article, section.id) if question else None  # (a walk over the article)
+        if before is not None and not says_little(before, clashes):
             heading = f"{before} {heading.strip()}"  # "Why?" continues the heading before it
         elif says_little(heading, clashes) and article_title and heading != article_title:
             heading = f"{heading.rstrip(':').strip()} — {article_title}"

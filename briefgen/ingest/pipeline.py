@@ -15,7 +15,7 @@ from briefgen.ingest.articles import split_articles
 from briefgen.ingest.blocks import RawDocument, cancellable_reading
 from briefgen.ingest.read_ahead import ReadAhead
 from briefgen.ingest.registry import detect_format, format_named
-from briefgen.ingest.split_ahead import prefill
+from briefgen.ingest.split_ahead import SplitAhead
 from briefgen.ingest.structure import SplitCache, SplitProgress, build_article
 from briefgen.model import Article, Metadata, Source
 from briefgen.progress import CancelToken, ProgressCallback, check, report
@@ -95,12 +95,19 @@ def build_source(
 ) -> Source:
     """The shared pipeline after a reader: clean, split into articles and sections, split sentences, assign ids."""
     source_id = ids.source_id(ids.digest_of(data), taken_ids)
-    drafts = split_articles(list(raw.blocks), infer=raw.infer_headings)
-    check(cancel)
-    articles: list[Article] = []
+    # a very large source: a second core starts splitting its paragraphs now (same sentences; nothing when not
+    # worth it), and this process splits the rest once the articles are found
+    ahead = SplitAhead.start([b.text.strip() for b in raw.blocks])
     cache: SplitCache = {}  # a paragraph repeated in the source is split into sentences once
-    # a very large source: its paragraphs split on two cores first (same sentences; nothing when not worth it)
-    prefill(cache, [b.text.strip() for d in drafts for b in d.blocks], progress, cancel)
+    try:
+        drafts = split_articles(list(raw.blocks), infer=raw.infer_headings)
+        check(cancel)
+        if ahead is not None:
+            ahead.finish(cache, [b.text.strip() for d in drafts for b in d.blocks], progress, cancel)
+    finally:
+        if ahead is not None:
+            ahead.stop()
+    articles: list[Article] = []
     tracker = SplitProgress(sum(len(b.text) for d in drafts for b in d.blocks), progress, cancel)
     for index, draft in enumerate(drafts):
         # what the file says of itself (HTML meta, DOCX properties) fills gaps of its first article

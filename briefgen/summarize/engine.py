@@ -190,8 +190,21 @@ class _Run:
         relevance[list(indices)] = objective.relevance
         window = self._window(indices, relevance) if self.windowed else None
         if window is not None and self._groups is None:  # the first part: the window of the whole input
-            self._set_groups(windowed_groups(self.text.sentences.texts, window, self.cancel))
+            self._set_groups(self._windowed_groups(window))
         return _Ranked(indices, part, objective, relevance, window)
+
+    def _windowed_groups(self, window: list[int]) -> list[int]:
+        """The near-duplicate groups of a very large input with this window of candidates: found by a second
+        core where it may be used, while this process checks which of the window's sentences stand alone."""
+        texts, cancel = self.text.sentences.texts, self.cancel
+        aside = ForkedCall.start(lambda: windowed_groups(texts, window, cancel))
+        if aside is None:
+            return windowed_groups(texts, window, cancel)
+        try:
+            self._check(window)  # the candidates come from the window (and the pins): checked now, not later
+            return aside.result(cancel)
+        finally:
+            aside.stop()
 
     def choose(
         self, ranked: _Ranked, budget: Budget, representatives: Sequence[int]
@@ -334,7 +347,23 @@ def _summary(
         sentences = tuple(run.summary_sentence(i, relevance, ranks[i]) for i in chosen)
         report(progress, 2, steps, "Key phrases and figures")
         check(cancel)
-        phrases = (
+        figures = _key_figures(run, representatives, relevance, request.max_key_figures)
+        section_phrases: dict[str, tuple[str, ...]] = {}
+        for section_id, indices in text.sections.items() if request.per_section_keyphrases else ():
+            section_representatives = run.representatives(indices)
+            section_phrases[section_id] = key_phrases(section_representatives, max(1, request.max_keyphrases // 2))
+        check(cancel)
+        by_section: dict[str, tuple[SummarySentence, ...]] = {}
+        if request.per_section is not None:
+            for n, (section_id, indices) in enumerate(text.sections.items()):
+                report(progress, 3 + n, steps, "Summarising sections")
+                check(cancel)
+                chosen_here, relevance_here, ranks_here = run.part(indices, request.per_section)
+                by_section[section_id] = tuple(
+                    run.summary_sentence(i, relevance_here, ranks_here[i]) for i in chosen_here
+                )
+        section_copies, article_copies = find_copies(text.refs, run.groups, text.sections)
+        phrases = (  # last: the child has had all of the above to finish
             phrases_aside.result(cancel)
             if phrases_aside is not None
             else key_phrases(representatives, request.max_keyphrases)
@@ -342,19 +371,6 @@ def _summary(
     finally:
         if phrases_aside is not None:
             phrases_aside.stop()
-    figures = _key_figures(run, representatives, relevance, request.max_key_figures)
-    section_phrases: dict[str, tuple[str, ...]] = {}
-    for section_id, indices in text.sections.items() if request.per_section_keyphrases else ():
-        section_phrases[section_id] = key_phrases(run.representatives(indices), max(1, request.max_keyphrases // 2))
-    check(cancel)
-    by_section: dict[str, tuple[SummarySentence, ...]] = {}
-    if request.per_section is not None:
-        for n, (section_id, indices) in enumerate(text.sections.items()):
-            report(progress, 3 + n, steps, "Summarising sections")
-            check(cancel)
-            chosen_here, relevance_here, ranks_here = run.part(indices, request.per_section)
-            by_section[section_id] = tuple(run.summary_sentence(i, relevance_here, ranks_here[i]) for i in chosen_here)
-    section_copies, article_copies = find_copies(text.refs, run.groups, text.sections)
     report(progress, steps, steps, "Summary ready")
     return Summary(
         algorithm=name,

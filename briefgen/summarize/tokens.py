@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from briefgen.forking import ForkedCall
 from briefgen.nlp.words import content_term
 from briefgen.summarize.vectors import IntArray
 
@@ -25,6 +26,10 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 _CHUNK = 4096
 """Texts tokenised at a time."""
 TABLE_FROM = 1000
+SPLIT_FROM = 50_000
+"""Distinct texts from which the second half is tokenised in a forked process (when forking is allowed:
+:func:`briefgen.forking.may_fork`), as on a very large input nothing else uses the second core meanwhile (below
+the summariser's window, :data:`briefgen.summarize.engine.WINDOW_FROM`, it groups near-duplicates)."""
 """Sentences from which a table pays: below that, its fixed costs (a few dozen numpy calls) outweigh the savings
 and the summariser works sentence by sentence (the same results)."""
 
@@ -40,34 +45,58 @@ def segment_gather(starts: IntArray, lengths: IntArray) -> IntArray:
     return out
 
 
+def _tokenise(texts: Sequence[str]) -> tuple[list[str], IntArray, IntArray]:
+    """The tokens of *texts*: (distinct tokens in the order they first occur, every text's token ids one text
+    after the other, the number of tokens of each text)."""
+    from briefgen.summarize.keyphrases import tokens_and_breaks
+
+    token_id: dict[str, int] = {}
+    ids: list[IntArray] = []
+    lengths: list[IntArray] = []
+    for begin in range(0, len(texts), _CHUNK):  # a chunk at a time: the token strings are not all kept
+        # a comprehension, not map(): map over a C function is one C call that holds the GIL for the whole chunk
+        tokens = [tokens_and_breaks(text) for text in texts[begin : begin + _CHUNK]]
+        flat = list(itertools.chain.from_iterable(tokens))
+        for token in dict.fromkeys(flat):
+            if token not in token_id:
+                token_id[token] = len(token_id)
+        ids.append(np.fromiter(map(token_id.__getitem__, flat), dtype=np.int64, count=len(flat)))
+        lengths.append(np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)))
+    return (
+        list(token_id),
+        np.concatenate(ids) if ids else _EMPTY,
+        np.concatenate(lengths) if lengths else _EMPTY,
+    )
+
+
 class TokenTable:
     """The tokens of some sentence texts (repeated texts are tokenised once)."""
 
     def __init__(self, texts: Sequence[str]) -> None:
-        from briefgen.summarize.keyphrases import tokens_and_breaks
-
         distinct = list(dict.fromkeys(texts))
         number = {text: n for n, text in enumerate(distinct)}
         self.rows: IntArray = np.fromiter(map(number.__getitem__, texts), dtype=np.int64, count=len(texts))
         """For each sentence, its distinct text's number."""
-        token_id: dict[str, int] = {}
-        ids: list[IntArray] = []
-        lengths: list[IntArray] = []
-        for begin in range(0, len(distinct), _CHUNK):  # a chunk at a time: the token strings are not all kept
-            # a comprehension, not map(): map over a C function is one C call that holds the GIL for the whole chunk
-            tokens = [tokens_and_breaks(text) for text in distinct[begin : begin + _CHUNK]]
-            flat = list(itertools.chain.from_iterable(tokens))
-            for token in dict.fromkeys(flat):
-                if token not in token_id:
-                    token_id[token] = len(token_id)
-            ids.append(np.fromiter(map(token_id.__getitem__, flat), dtype=np.int64, count=len(flat)))
-            lengths.append(np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens)))
-        self.lengths: IntArray = np.concatenate(lengths) if lengths else _EMPTY
+        half = len(distinct) // 2
+        aside = ForkedCall.start(lambda: _tokenise(distinct[half:])) if len(distinct) >= SPLIT_FROM else None
+        if aside is None:
+            vocabulary, ids, lengths = _tokenise(distinct)
+        else:  # the second half on a second core, its token ids then renumbered as one pass would number them
+            vocabulary, first_ids, first_lengths = _tokenise(distinct[:half])
+            more, second_ids, second_lengths = aside.result()
+            token_id = {token: n for n, token in enumerate(vocabulary)}
+            renumber = np.fromiter(
+                (token_id.setdefault(token, len(token_id)) for token in more), dtype=np.int64, count=len(more)
+            )
+            vocabulary = list(token_id)
+            ids = np.concatenate([first_ids, renumber[second_ids]])
+            lengths = np.concatenate([first_lengths, second_lengths])
+        self.lengths: IntArray = lengths
         """Tokens (breaks included) of each distinct text."""
         self.starts: IntArray = np.cumsum(self.lengths) - self.lengths
-        self.vocabulary: list[str] = list(token_id)
+        self.vocabulary: list[str] = vocabulary
         """Distinct tokens; "" is a break."""
-        self.ids: IntArray = np.concatenate(ids) if ids else _EMPTY
+        self.ids: IntArray = ids
         """Token ids of every distinct text, one text after the other."""
 
     def positions(self, sentences: Sequence[int] | IntArray) -> tuple[IntArray, IntArray]:

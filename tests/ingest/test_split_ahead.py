@@ -12,7 +12,6 @@ import textwrap
 import pytest
 
 from briefgen.ingest import split_ahead
-from briefgen.ingest.structure import SplitCache
 
 _PARAGRAPHS = [
     "Dr. Smith met the U.S. envoy at 9 a.m. on Jan. 5. She said the talks went well.",
@@ -28,9 +27,7 @@ def _texts(n: int) -> list[str]:
 
 
 def test_below_the_threshold_nothing_is_split_ahead() -> None:
-    cache: SplitCache = {}
-    assert not split_ahead.prefill(cache, _texts(20))
-    assert cache == {}
+    assert split_ahead.SplitAhead.start(_texts(20)) is None
 
 
 _PROBE = textwrap.dedent(
@@ -47,9 +44,13 @@ _PROBE = textwrap.dedent(
     texts = _texts(3000)
     cache = {}
     calls = []
-    used = split_ahead.prefill(cache, texts, progress=lambda d, t, m: calls.append((d, t, m)))
+    # the reader's paragraphs (one the article splitting drops) and the articles' (one it changed)
+    dropped, changed = "Leave a Reply. Cancel reply.", "Mr. Jones said so. Item 7 was noted twice."
+    ahead = split_ahead.SplitAhead.start([*texts, dropped])  # the child's share: cached, never used
+    used = ahead is not None
+    ahead.finish(cache, [*texts, changed], progress=lambda d, t, m: calls.append((d, t, m)))
     splitter = default_splitter()
-    expected = {t: tuple((s, e, t[s:e]) for s, e in splitter.spans(t)) for t in texts if t}
+    expected = {t: tuple((s, e, t[s:e]) for s, e in splitter.spans(t)) for t in [dropped, *texts, changed] if t}
     text = "Report\\n\\n" + "\\n\\n".join(texts)
     two = source_from_text(text)
     split_ahead.FROM_CHARS = 10**12
@@ -81,6 +82,6 @@ def test_two_cores_give_the_sentences_of_one() -> None:
     assert out.returncode == 0, out.stderr
     got = json.loads(out.stdout)
     assert got["used"], "the second core was not used"
-    assert got["same_cache"] and got["cached"] == got["distinct"] == 3000
+    assert got["same_cache"] and got["cached"] == got["distinct"] == 3002
     assert got["progress_done"] > 0
     assert got["same_source"] and got["sentences"] > 6000
