@@ -38,13 +38,13 @@ HEAVY = ("nltk", "numpy", "reportlab", "docx", "trafilatura", "pypdf", "lxml", "
 RATIO = 0.05
 _HELPERS_CPU = "BENCH-HELPERS-CPU"
 _CLI = (  # ``python -m briefgen ARGS`` that also reports the CPU time of the helper processes it waited for
-    "import os, resource, runpy, sys\n"
+    "import atexit, os, resource, runpy, sys\n"
     "sys.argv[0] = 'briefgen'\n"
-    "try:\n"
-    "    runpy.run_module('briefgen', run_name='__main__', alter_sys=True)\n"
-    "finally:\n"
+    "def helpers():\n"
     "    u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
     f"    os.write(2, f'\\n{_HELPERS_CPU} {{u.ru_utime + u.ru_stime:.4f}}\\n'.encode())\n"
+    "atexit.register(helpers)  # the command ends with os._exit after the exit handlers (briefgen.cli.quick_exit)\n"
+    "runpy.run_module('briefgen', run_name='__main__', alter_sys=True)\n"
 )
 _HEAVY_PROBE = (
     "import sys\nfrom briefgen.cli.main import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
