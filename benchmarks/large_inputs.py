@@ -28,6 +28,12 @@ cores (``briefgen/ingest/split_ahead.py``), one run, load average 0.7 at the sta
 12.7 / 12.7 (523 MB); small-vocabulary 4.0 / 4.5; docx 27.6 / 32.1 (1,176 MB; target 20 s not met: about 12 s is
 summarising 200,000 sentences in one process); pdf (2,000 pages) refused in 1.0 / 1.1; pdf-1000 8.6 / 13.1;
 copies-1000 1.6 / 1.7; copies-10000 3.5 / 3.6; html 11.8 / 14.0 (1.4 MB/s). 7 of 8 within target.
+
+Full-size run after the second core was put to work while summarising very large inputs (tokens, the window's
+near-duplicates, key phrases) and paragraph splitting started before the article splitting (docs/speed.md,
+"Fifth round"), one run, load average 1.0 at the start, 1.35 at the end: repetitive 14.6 / 14.4 (539 MB);
+small-vocabulary 4.0 / 4.8; docx 19.7 / 27.0 (1,173 MB); pdf (2,000 pages) refused in 0.9 / 1.0; pdf-1000
+7.4 / 12.3; copies-1000 1.2 / 1.3; copies-10000 3.1 / 3.1; html 11.1 / 12.9 (1.5 MB/s). 8 of 8 within target.
 """
 
 from __future__ import annotations
