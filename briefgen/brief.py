@@ -64,6 +64,9 @@ class Part:
     rows: tuple[tuple[int, ...], ...] = ()
     """For ``DIFFERENCES`` parts: each row is one disagreement, the indices into ``sentences`` of the sources'
     own sentences to show side by side."""
+    paragraph_starts: tuple[int, ...] = ()
+    """For parts shown as prose: the indices into ``sentences`` (after the first) that open a new paragraph, e.g.
+    where the executive summary turns to another story. Empty: one paragraph."""
 
 
 @dataclass(frozen=True, slots=True)

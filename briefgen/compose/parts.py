@@ -8,19 +8,21 @@ orders and lays them out. A new part type is one builder and one line in the tab
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefgen.brief import BriefSentence, LeftOut, Part, PartKind
 from briefgen.compose.filling import Filled
 from briefgen.compose.sections import Group
+from briefgen.compose.stories import story_of
 from briefgen.compose.units import Unit
 from briefgen.corpus import Corpus
 from briefgen.registry import Registry
 from briefgen.sentence_json import support
 from briefgen.summarize.api import Summary, SummarySentence
 from briefgen.summarize.key_figures import quantity_spans
-from briefgen.templates.schema import PartSpec, PartType, Template
+from briefgen.templates.schema import GroupBy, PartSpec, PartType, Template
 
 LEFT_TO_FIT = "left out to fit the length"
 NOTHING_NEW = "nothing in it stands alone that the brief does not already say"
@@ -73,7 +75,6 @@ def _keyphrases(context: PartContext, spec: PartSpec) -> None:
 
 def _sections(context: PartContext, spec: PartSpec) -> None:
     filled = context.filled
-    previous_sub: str | None = None
     elsewhere = {  # sections whose sentences other parts (key points, summary, quotes…) already show
         c.section
         for kind, sentences in filled.parts.items()
@@ -81,20 +82,58 @@ def _sections(context: PartContext, spec: PartSpec) -> None:
         for s in sentences
         for c in s.citations
     }
+    shown: list[tuple[Group, list[SummarySentence]]] = []
     for group in context.groups:
         chosen = sorted(filled.groups.get(group.key, ()), key=context.position)
-        if not chosen:
-            if not elsewhere.intersection(group.sections + group.copies):  # its story is not in the brief at all
-                cut = filled.full or filled.unplaced.intersection(group.sections + group.copies)
-                reason = LEFT_TO_FIT if cut else NOTHING_NEW
-                context.left_out.append(LeftOut(PartType.SECTIONS, group.heading, reason))
-            continue
+        if chosen:
+            shown.append((group, chosen))
+        elif not elsewhere.intersection(group.sections + group.copies):  # its story is not in the brief at all
+            cut = filled.full or filled.unplaced.intersection(group.sections + group.copies)
+            reason = LEFT_TO_FIT if cut else NOTHING_NEW
+            context.left_out.append(LeftOut(PartType.SECTIONS, group.heading, reason))
+    if spec.group_by == GroupBy.SECTION and spec.count > 1:  # (a template asking for one sentence each gets it)
+        shown = _join_thin_runs(context, shown)
+    previous_sub: str | None = None
+    for group, chosen in shown:
         # the article a run of sections comes from is named once, above its first section
-        shown = group.subheading if group.subheading not in (previous_sub, None) else None
-        if shown is not None and shown in group.heading:
-            shown = None  # the heading already names it ("Summary — <article title>")
-        context.out.append(_part(PartKind.SECTION, group.heading, chosen, spec.as_list, subheading=shown))
-        previous_sub = group.subheading
+        sub = group.subheading if group.subheading not in (previous_sub, None) else None
+        if sub is not None and sub in group.heading:
+            sub = None  # the heading already names it ("Summary — <article title>")
+        context.out.append(_part(PartKind.SECTION, group.heading, chosen, spec.as_list, subheading=sub))
+        previous_sub = group.subheading or group.article_title or None
+
+
+def _join_thin_runs(
+    context: PartContext, shown: list[tuple[Group, list[SummarySentence]]]
+) -> list[tuple[Group, list[SummarySentence]]]:
+    """Consecutive sections of one article that each show a single sentence become one section headed by the
+    article's title: "The risk", "Options considered" and "Funding" over a sentence each read as a list of
+    headings; under the report's title the three sentences read as its summary."""
+    out: list[tuple[Group, list[SummarySentence]]] = []
+    run: list[tuple[Group, list[SummarySentence]]] = []
+
+    def article(group: Group) -> str:
+        return context.corpus.section_context(group.key)[1].id
+
+    def flush() -> None:
+        if len(run) < 2:
+            out.extend(run)
+        else:
+            first = run[0][0]
+            joined = Group(first.key, first.article_title, None, article_title=first.article_title)
+            out.append((joined, [s for _, chosen in run for s in chosen]))
+        run.clear()
+
+    for group, chosen in shown:
+        thin = len(chosen) == 1 and bool(group.article_title)
+        if not thin or (run and article(run[0][0]) != article(group)):
+            flush()
+        if thin:
+            run.append((group, chosen))
+        else:
+            out.append((group, chosen))
+    flush()
+    return out
 
 
 def sentence_part(
@@ -175,7 +214,28 @@ def _part(
 
 
 PART_BUILDERS.register(PartType.KEY_POINTS, sentence_part(PartKind.KEY_POINTS, always_list=True))
-PART_BUILDERS.register(PartType.EXECUTIVE_SUMMARY, sentence_part(PartKind.EXECUTIVE_SUMMARY, in_order=True))
+
+
+def _executive_summary(context: PartContext, spec: PartSpec) -> None:
+    """The summary's sentences story by story (stories in the order they first come in the sources, each in
+    reading order), a paragraph to each story unless the template asks for a list."""
+    chosen = context.filled.parts.get(spec.type, [])
+    if not chosen:
+        context.left_out.append(LeftOut(spec.type, spec.heading, LEFT_TO_FIT))
+        return
+    copies = context.summary.article_copies
+    first: dict[str, int] = {}
+    for s in sorted(chosen, key=context.position):
+        first.setdefault(story_of(s, copies), context.position(s))
+    ordered = sorted(chosen, key=lambda s: (first[story_of(s, copies)], context.position(s)))
+    part = _part(PartKind.EXECUTIVE_SUMMARY, spec.heading, ordered, spec.as_list)
+    starts = tuple(
+        i for i in range(1, len(ordered)) if story_of(ordered[i], copies) != story_of(ordered[i - 1], copies)
+    )
+    context.out.append(dataclasses.replace(part, paragraph_starts=starts))
+
+
+PART_BUILDERS.register(PartType.EXECUTIVE_SUMMARY, _executive_summary)
 PART_BUILDERS.register(PartType.SECTIONS, _sections)
 PART_BUILDERS.register(
     PartType.KEY_FIGURES,

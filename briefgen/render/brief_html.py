@@ -11,7 +11,7 @@ from __future__ import annotations
 from html import escape
 
 from briefgen.brief import Brief, PartKind
-from briefgen.render.common import clean, split_urls, subtitle
+from briefgen.render.common import clean, paragraphs, split_urls, subtitle
 from briefgen.render.markdown_text import emphasis_runs
 from briefgen.render.markers import brief_markers, in_text_style
 from briefgen.render.support_marks import dagger_note, new_tag, spaced, support_mark
@@ -165,7 +165,7 @@ def brief_fragments(brief: Brief, pins: frozenset[str] = frozenset(), style: Ren
         elif part.as_list:
             piece.append("<ul>" + "".join(f"<li>{t}</li>" for t in items) + "</ul>")
         elif items:
-            piece.append("<p>" + " ".join(items) + "</p>")
+            piece.extend("<p>" + " ".join(items[i] for i in paragraph) + "</p>" for paragraph in paragraphs(part))
         out.append("".join(piece))
     if markers.notes:
         out.append(

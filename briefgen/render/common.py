@@ -3,6 +3,7 @@ shortened to a width."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -165,6 +166,13 @@ def layout_parts(brief: Brief, style: RenderStyle) -> Iterator[PlacedPart]:
 
 def is_list_part(part: Part) -> bool:
     return part.as_list or part.kind in (PartKind.KEY_POINTS, PartKind.KEY_FIGURES)
+
+
+def paragraphs(part: Part) -> list[range]:
+    """The indices of a prose part's sentences, paragraph by paragraph (see ``Part.paragraph_starts``)."""
+    cuts = sorted({i for i in part.paragraph_starts if 0 < i < len(part.sentences)})
+    bounds = [0, *cuts, len(part.sentences)]
+    return [range(a, b) for a, b in itertools.pairwise(bounds) if b > a]
 
 
 def fit_text(text: str, width: float, measure: Callable[[str], float]) -> str:

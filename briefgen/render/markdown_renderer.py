@@ -15,6 +15,7 @@ from briefgen.render.common import (
     is_list_part,
     layout_parts,
     meta_line,
+    paragraphs,
     subtitle,
 )
 from briefgen.render.markdown_text import md_emphasised, md_escape, md_with_links
@@ -86,7 +87,7 @@ def markdown_text(
         elif is_list_part(part):
             blocks.append("\n".join(f"- {r}" for r in rendered))
         else:
-            blocks.append(" ".join(rendered))
+            blocks.extend(" ".join(rendered[i] for i in paragraph) for paragraph in paragraphs(part))
     if in_text_style(brief).notes and markers.notes:
         blocks.append("\n".join(f"[^{n.number}]: {_note(brief, style, n.number, markers)}" for n in markers.notes))
     if style.footer_text.strip():

@@ -13,7 +13,7 @@ from docx.shared import Mm
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
 from briefgen.progress import CancelToken, ProgressCallback, check, report
-from briefgen.render.common import entry_anchor, entry_text, is_list_part, layout_parts, subtitle
+from briefgen.render.common import entry_anchor, entry_text, is_list_part, layout_parts, paragraphs, subtitle
 from briefgen.render.docx.elements import BookmarkIds, XmlElement, run, runs, tab_run, wrap_in_bookmark
 from briefgen.render.docx.footnotes import Footnotes
 from briefgen.render.docx.hyperlinks import internal_link, text_with_links
@@ -104,11 +104,12 @@ class DocxBody:
             for i, sentence in enumerate(part.sentences):
                 self.sentence(self.paragraph("ListBullet"), index, i, sentence)
         else:
-            p = self.paragraph("ExecutiveSummary" if part.kind == PartKind.EXECUTIVE_SUMMARY else "BodyText")
-            for i, sentence in enumerate(part.sentences):
-                if i:
-                    p.append(run(" "))
-                self.sentence(p, index, i, sentence)
+            for paragraph in paragraphs(part):
+                p = self.paragraph("ExecutiveSummary" if part.kind == PartKind.EXECUTIVE_SUMMARY else "BodyText")
+                for i in paragraph:
+                    if i != paragraph.start:
+                        p.append(run(" "))
+                    self.sentence(p, index, i, part.sentences[i])
 
     def difference_table(self, index: int, part: Part) -> None:
         """One table row per disagreement, a cell per source sentence (a shorter row's last cell spans the rest)."""

@@ -8,7 +8,17 @@ from typing import Any, NamedTuple
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from briefgen.brief import Brief, BriefSentence, Part, PartKind
 from briefgen.render.common import (
@@ -17,6 +27,7 @@ from briefgen.render.common import (
     entry_text,
     is_list_part,
     layout_parts,
+    paragraphs,
     subtitle,
 )
 from briefgen.render.logo import LogoImage
@@ -238,7 +249,10 @@ class StoryBuilder:
             self.outline.append(OutlineEntry(key, clean(heading).strip()))
             out += heads
         if part.kind == PartKind.SOURCES:
-            return out + self.source_list()
+            entries = self.source_list()
+            if len(entries) <= _SHORT_SOURCE_LIST:  # a short list moves to the next page only when it must
+                return [KeepTogether(out[1:] + entries)]
+            return out + entries
         if part.subheading:
             out += chunked_paragraphs(part.subheading, s.subheading, self.text)
         if part.kind == PartKind.KEYPHRASES and part.terms:
@@ -256,10 +270,12 @@ class StoryBuilder:
         elif is_list_part(part):
             bullet = f'<bullet><font color="{s.accent}">\u2022</font></bullet>'
             body = [Paragraph(bullet + t, s.bullet) for t in sentences]
-        elif part.kind == PartKind.EXECUTIVE_SUMMARY:
-            body = [Paragraph(" ".join(sentences), s.summary)]
         else:
-            body = [Paragraph(" ".join(sentences), s.body)]
+            texts = [" ".join(sentences[i] for i in paragraph) for paragraph in paragraphs(part)]
+            if part.kind == PartKind.EXECUTIVE_SUMMARY:
+                body = [Paragraph(t, style) for t, style in zip(texts, _boxed(s.summary, len(texts)), strict=True)]
+            else:
+                body = [Paragraph(t, s.body) for t in texts]
         if self.note_state is not None:
             body = [NotedFlowable(f, self.note_state) for f in body]
         return out + body
@@ -281,3 +297,20 @@ class StoryBuilder:
             muted = hex_of(self.style.colours.muted, "#5f6368")
             out.append(Paragraph(f'<font color="{muted}">{self.text(note)}</font>', self.styles.source))
         return out
+
+
+_SHORT_SOURCE_LIST = 8
+"""Source lists of at most this many entries are kept together with their heading (the heading's usual rule, room
+for fourteen lines below it, would send a five-line list to a new page with room to spare)."""
+
+
+def _boxed(style: ParagraphStyle, count: int) -> list[ParagraphStyle]:
+    """Styles for *count* paragraphs that share one shaded box: the box's space before the first and after the
+    last, half a line between them."""
+    if count == 1:
+        return [style]
+    gap = style.fontSize * 0.5
+    first = ParagraphStyle(f"{style.name}First", parent=style, spaceAfter=gap)
+    middle = ParagraphStyle(f"{style.name}Middle", parent=style, spaceBefore=0, spaceAfter=gap)
+    last = ParagraphStyle(f"{style.name}Last", parent=style, spaceBefore=0)
+    return [first, *([middle] * (count - 2)), last]

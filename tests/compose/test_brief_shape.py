@@ -1,0 +1,85 @@
+"""The shape of a longer brief: the executive summary holds a paragraph per story, and sections of one article
+that show a sentence each are joined under the article's title rather than left as a list of headings.
+
+Fixtures and hand-set rankings as in ``test_short_briefs.py``: the harbour story (four sections) and the rail
+story (one)."""
+
+from __future__ import annotations
+
+from briefgen.brief import Brief, Part, PartKind
+from briefgen.compose.stories import story_of
+from briefgen.corpus import Corpus
+from briefgen.summarize.api import Budget, Summary, SummarySentence
+from briefgen.templates.schema import Template
+from briefgen.templates.validate import template_from_dict
+from tests.compose.test_length_properties import check_reading
+from tests.compose.test_short_briefs import DAY, HARBOUR, RANKING, brief_of, corpus_of, ranked
+
+# the first sentence of each harbour section, then the rail story's first: one sentence from each section
+ONE_PER_SECTION = ["Saltby council wants", "Engineers told the council", "The storm of 2021", "The government grant"]
+
+
+def sections_only(count: int) -> Template:
+    parts = [{"type": "sections", "count": count}, {"type": "sources"}]
+    return template_from_dict({"schema_version": 1, "name": "t", "parts": parts}, "t.json")
+
+
+def sections(brief: Brief) -> list[tuple[str, list[str]]]:
+    return [(p.heading, [s.text for s in p.sentences]) for p in brief.parts if p.kind == PartKind.SECTION]
+
+
+def compose_sentences(corpus: Corpus, template: Template, starts: list[str]) -> Brief:
+    from briefgen.compose import compose
+
+    brief = compose(corpus, ranked(corpus, starts), template, details=DAY, budget=Budget(sentences=len(starts)))
+    check_reading(corpus, brief)
+    return brief
+
+
+def test_the_executive_summary_has_a_paragraph_per_story() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    summary = ranked(corpus, [RANKING[0], "The regional rail company", *RANKING[1:16], "Tickets for the first month"])
+    brief = brief_of(corpus, 700, summary=summary)
+    part = next(p for p in brief.parts if p.kind == PartKind.EXECUTIVE_SUMMARY)
+    stories = [story_of(summary_sentence, {}) for summary_sentence in _summary_sentences(summary, part)]
+    assert len(set(stories)) == 2, "both stories are in the summary"
+    changes = [i for i in range(1, len(stories)) if stories[i] != stories[i - 1]]
+    assert changes == [part.paragraph_starts[0]] and len(part.paragraph_starts) == 1, (stories, part.paragraph_starts)
+
+
+def _summary_sentences(summary: Summary, part: Part) -> list[SummarySentence]:
+    by_id = {s.id: s for s in summary.sentences}
+    return [by_id[s.id] for s in part.sentences]
+
+
+def test_one_sentence_sections_of_an_article_are_joined_under_its_title() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    brief = compose_sentences(corpus, sections_only(3), ONE_PER_SECTION)
+    shown = sections(brief)
+    assert [heading for heading, _ in shown] == [HARBOUR], shown
+    texts = shown[0][1]
+    assert len(texts) == 4 and all(t.startswith(s) for t, s in zip(texts, ONE_PER_SECTION, strict=True)), texts
+
+
+def test_a_template_asking_for_one_sentence_per_section_keeps_every_heading() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    brief = compose_sentences(corpus, sections_only(1), ONE_PER_SECTION)
+    assert [heading for heading, _ in sections(brief)] == [
+        "What is planned?",
+        "Is the wall high enough?",
+        "Is the wall high enough? Why?",
+        f"Who pays? — {HARBOUR}",  # (a heading that says little names its article)
+    ]
+
+
+def test_a_lone_thin_section_between_fuller_ones_keeps_its_heading() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    starts = ["Saltby council wants", "The wall would be built", "Engineers told the council", "The storm of 2021",
+              "Insurers have since"]  # fmt: skip
+    brief = compose_sentences(corpus, sections_only(3), starts)
+    shown = sections(brief)
+    assert [(heading, len(texts)) for heading, texts in shown] == [
+        ("What is planned?", 2),
+        ("Is the wall high enough?", 1),
+        ("Is the wall high enough? Why?", 2),
+    ], shown
