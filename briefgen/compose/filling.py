@@ -40,6 +40,7 @@ from briefgen.compose.stories import (
     bullet_cap,
     is_short,
     merge_thin_sections,
+    names_its_subject,
     stands_alone,
     story_first,
     story_of,
@@ -298,6 +299,7 @@ class Filler:
         short is left to take its place."""
         spec = self.specs[PartType.KEY_POINTS]
         usable = [s for s in self.ranking if not s.pinned and not self.used.has(s) and stands_alone(s)]
+        usable = [s for s in usable if names_its_subject(s)] or usable  # a bullet is read out of its article
         if self.limit.unit == "words" and is_short(self.limit):
             cap = bullet_cap(share, spec.count)
             if any(self.size(s) <= cap for s in usable):

@@ -61,6 +61,20 @@ def stands_alone(sentence: SummarySentence) -> bool:
     return not leans_on_previous(sentence.text) and not is_question(sentence.text)
 
 
+
+
+def names_its_subject(sentence: SummarySentence) -> bool:
+    """False for a sentence that opens with a definite description and names nothing after it ("The town flooded
+    in 2014, 2019 and 2024."): read as a key point, out of its article, it does not say which town. A sentence
+    with a name anywhere after its first word ("The council in Eastmouth…"), opening with one, or opening with an
+    indefinite description ("An increasing number of firms…", which brings in what it speaks of) names its
+    subject."""
+    words = sentence.text.split()
+    if not words or words[0].strip("\"“‘'(").lower() != "the":
+        return True
+    return any(w.lstrip("\"“‘'(")[:1].isupper() for w in words[1:])
+
+
 def story_first(
     candidates: Iterable[SummarySentence], story: Callable[[SummarySentence], str], stories: Sequence[str] = ()
 ) -> list[SummarySentence]:

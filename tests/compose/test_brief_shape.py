@@ -83,3 +83,27 @@ def test_a_lone_thin_section_between_fuller_ones_keeps_its_heading() -> None:
         ("Is the wall high enough?", 1),
         ("Is the wall high enough? Why?", 2),
     ], shown
+
+
+def test_names_its_subject() -> None:
+    from briefgen.compose.stories import names_its_subject
+
+    def sentence(text: str) -> SummarySentence:
+        return SummarySentence("s", text, ())
+
+    assert not names_its_subject(sentence("The town flooded in 2014, 2019 and 2024."))
+    assert not names_its_subject(sentence("“The wall would be built in three stages over four years.”"))
+    assert names_its_subject(sentence("The council in Eastmouth approved the barrier."))
+    assert names_its_subject(sentence("Eastmouth council approved the barrier."))
+    assert names_its_subject(sentence("Councils along the coast must choose."))
+    assert names_its_subject(sentence("An increasing number of firms offer web storage."))
+
+
+def test_a_key_point_names_its_subject() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    anonymous = "The wall would be built"  # which wall? read out of its article, the bullet does not say
+    summary = ranked(corpus, [anonymous, "Saltby council wants", "The regional rail company", *RANKING[2:]])
+    brief = brief_of(corpus, 700, summary=summary)
+    points = [s.text for p in brief.parts if p.kind == PartKind.KEY_POINTS for s in p.sentences]
+    assert points and not any(p.startswith(anonymous) for p in points), points
+    assert any(s.text.startswith(anonymous) for s in brief.sentences()), "it still has its place in the brief"
