@@ -1,7 +1,8 @@
 """What a brief carries besides its parts: the title block's placeholder values, the numbered source list,
 and the check that every sentence is the verbatim text its first citation points at.
 
-The automatic title (``{title}``) names the brief's main story, the one given the most words (an article and its
+The automatic title (``{title}``) names the brief's main story, the story of its first key point (the key points
+open with the strongest story) or, in a brief without key points, the one given the most words (an article and its
 republished copies are one story), and says how many other stories the brief carries: "North Korea crisis:
 What does Kim Jong-un really want? — and 1 other story". Naming one story alone would misrepresent a brief
 that carries several; naming them all would make a title of any length; a neutral title ("Brief") would
@@ -15,7 +16,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from briefgen.brief import BriefSentence, Part, SourceEntry
+from briefgen.brief import BriefSentence, Part, PartKind, SourceEntry
 from briefgen.citations import fallback_title, format_entries, names_sources
 from briefgen.corpus import Corpus
 from briefgen.model import Citation
@@ -40,16 +41,24 @@ class BriefDetails:
 
 
 def main_story(parts: Sequence[Part], article_copies: Mapping[str, str]) -> tuple[str | None, int]:
-    """The article of the story given the most words in *parts* (the first shown of those tied; a republished
-    copy counts for the article it copies) and how many other stories the parts show sentences of; a sentence
-    is its first citation's; ``(None, 0)`` for no sentence."""
+    """The article of the brief's main story and how many other stories the parts show sentences of (a
+    republished copy counts for the article it copies; a sentence is its first citation's); ``(None, 0)`` for no
+    sentence. The main story is the first key point's, so that the title and the first bullet agree; without key
+    points, the story given the most words (the first shown of those tied)."""
+
+    def story(sentence: BriefSentence) -> str:
+        article = sentence.citations[0].article
+        return article_copies.get(article, article)
+
     words: Counter[str] = Counter()
     for part in parts:
         for sentence in part.sentences:
-            article = sentence.citations[0].article
-            words[article_copies.get(article, article)] += len(sentence.text.split())
+            words[story(sentence)] += len(sentence.text.split())
     if not words:
         return None, 0
+    points = next((p.sentences for p in parts if p.kind == PartKind.KEY_POINTS and p.sentences), ())
+    if points:
+        return story(points[0]), len(words) - 1
     top = max(words.values())
     lead = next(story for story, n in words.items() if n == top)
     return lead, len(words) - 1

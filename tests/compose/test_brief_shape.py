@@ -13,7 +13,7 @@ from briefgen.summarize.api import Budget, Summary, SummarySentence
 from briefgen.templates.schema import Template
 from briefgen.templates.validate import template_from_dict
 from tests.compose.test_length_properties import check_reading
-from tests.compose.test_short_briefs import DAY, HARBOUR, RANKING, brief_of, corpus_of, ranked
+from tests.compose.test_short_briefs import DAY, HARBOUR, RAIL, RANKING, brief_of, corpus_of, ranked
 
 # the first sentence of each harbour section, then the rail story's first: one sentence from each section
 ONE_PER_SECTION = ["Saltby council wants", "Engineers told the council", "The storm of 2021", "The government grant"]
@@ -107,3 +107,17 @@ def test_a_key_point_names_its_subject() -> None:
     points = [s.text for p in brief.parts if p.kind == PartKind.KEY_POINTS for s in p.sentences]
     assert points and not any(p.startswith(anonymous) for p in points), points
     assert any(s.text.startswith(anonymous) for s in brief.sentences()), "it still has its place in the brief"
+
+
+def test_the_title_names_the_story_of_the_first_key_point() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    rail_first = ["The regional rail company", *[s for s in RANKING if s != "The regional rail company"]]
+    brief = brief_of(corpus, 400, summary=ranked(corpus, rail_first))
+    points = next(p for p in brief.parts if p.kind == PartKind.KEY_POINTS)
+    assert points.sentences[0].text.startswith("The regional rail company")
+    words = {HARBOUR: 0, RAIL: 0}
+    for s in brief.sentences():
+        title = corpus.article_context(s.citations[0].article)[1].metadata.title
+        words[str(title)] += len(s.text.split())
+    assert words[HARBOUR] > words[RAIL], "the harbour story is given more words"
+    assert brief.title == f"{RAIL} — and 1 other story"
