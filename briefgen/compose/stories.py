@@ -61,8 +61,6 @@ def stands_alone(sentence: SummarySentence) -> bool:
     return not leans_on_previous(sentence.text) and not is_question(sentence.text)
 
 
-
-
 def names_its_subject(sentence: SummarySentence) -> bool:
     """False for a sentence that opens with a definite description and names nothing after it ("The town flooded
     in 2014, 2019 and 2024."): read as a key point, out of its article, it does not say which town. A sentence
