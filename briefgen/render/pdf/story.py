@@ -306,10 +306,11 @@ for fourteen lines below it, would send a five-line list to a new page with room
 
 def _boxed(style: ParagraphStyle, count: int) -> list[ParagraphStyle]:
     """Styles for *count* paragraphs that share one shaded box: the box's space before the first and after the
-    last, half a line between them."""
+    last, and between them the box's padding (each paragraph's shading reaches that far beyond its text, so a
+    smaller gap would paint the next paragraph's shading over the last line of the one before)."""
     if count == 1:
         return [style]
-    gap = style.fontSize * 0.5
+    gap = float(style.borderPadding or 0) or style.fontSize * 0.5
     first = ParagraphStyle(f"{style.name}First", parent=style, spaceAfter=gap)
     middle = ParagraphStyle(f"{style.name}Middle", parent=style, spaceBefore=0, spaceAfter=gap)
     last = ParagraphStyle(f"{style.name}Last", parent=style, spaceBefore=0)
