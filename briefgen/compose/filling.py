@@ -39,6 +39,7 @@ from briefgen.compose.stories import (
     balance_stories,
     bullet_cap,
     is_short,
+    labelled_item,
     merge_thin_sections,
     names_its_subject,
     stands_alone,
@@ -49,7 +50,7 @@ from briefgen.compose.stories import (
 from briefgen.compose.timeline import timeline_units
 from briefgen.compose.units import Unit, single
 from briefgen.corpus import Corpus
-from briefgen.model import Sentence
+from briefgen.model import ParagraphKind, Sentence
 from briefgen.summarize.api import Summary, SummarySentence
 from briefgen.summarize.standalone import is_question, leans_on_previous
 from briefgen.templates.schema import PartSpec, PartType, Template
@@ -299,7 +300,8 @@ class Filler:
         short is left to take its place."""
         spec = self.specs[PartType.KEY_POINTS]
         usable = [s for s in self.ranking if not s.pinned and not self.used.has(s) and stands_alone(s)]
-        usable = [s for s in usable if names_its_subject(s)] or usable  # a bullet is read out of its article
+        # a bullet is read out of its article: it names its subject and is no labelled item of a list
+        usable = [s for s in usable if names_its_subject(s) and not self.labelled_item(s)] or usable
         if self.limit.unit == "words" and is_short(self.limit):
             cap = bullet_cap(share, spec.count)
             if any(self.size(s) <= cap for s in usable):
@@ -313,6 +315,12 @@ class Filler:
                 self.place(PartType.KEY_POINTS, s)
         # shown story by story (a story's second point may lean on its first), the strongest story first
         chosen.sort(key=lambda s: stories.index(self.story(s)))
+
+    def labelled_item(self, s: SummarySentence) -> bool:
+        """Whether *s* is a list item of the form "label: what follows" (see :func:`stories.labelled_item`)."""
+        ref = self.corpus.sentence(s.id)
+        kind = next((p.kind for p in ref.section.paragraphs if ref.sentence in p.sentences), None)
+        return labelled_item(s.text, kind == ParagraphKind.BULLET)
 
     def top_up(self) -> None:
         """Use room the story rules freed: ranked sentences that still fit go to a section already shown, else

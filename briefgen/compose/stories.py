@@ -14,6 +14,7 @@ multi-story brief reading like one (:mod:`briefgen.compose.filling` applies them
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
@@ -71,6 +72,19 @@ def names_its_subject(sentence: SummarySentence) -> bool:
     if not words or words[0].strip("\"“‘'(").lower() != "the":
         return True
     return any(w.lstrip("\"“‘'(")[:1].isupper() for w in words[1:])
+
+
+_LABEL = re.compile(r"^(?:[^:;.!?]|\.\d){1,80}?:\s")
+"""A label and its colon, the label no sentence of its own ("1.5 metres" may be in it)."""
+_MOST_LABEL_WORDS = 8
+
+
+def labelled_item(text: str, in_list: bool) -> bool:
+    """A list item of the form "label: what follows" ("Raise the harbour walls by 1.5 metres: about £150m…" under
+    "Options considered"): it reads as one of a list, and out of that list (as a key point) it reads as an
+    instruction or a fragment."""
+    found = _LABEL.match(text) if in_list else None
+    return found is not None and len(found.group().split()) <= _MOST_LABEL_WORDS
 
 
 def story_first(

@@ -121,3 +121,40 @@ def test_the_title_names_the_story_of_the_first_key_point() -> None:
         words[str(title)] += len(s.text.split())
     assert words[HARBOUR] > words[RAIL], "the harbour story is given more words"
     assert brief.title == f"{RAIL} — and 1 other story"
+
+
+BRIDGE = """# Options for the Wenn bridge
+
+The county council will choose how to repair the Wenn bridge in June, after a year of closures and two reports.
+
+## Options considered
+
+- Replace the deck: about £12m, with the bridge closed for a year while the work is done.
+- Strengthen the piers: £4m, but lorries would stay banned from the bridge for good.
+
+Engineers at Wennford County Council favour replacing the deck before the winter storms arrive this year.
+
+## What drivers say
+
+Hauliers in Wennford say the closures have added an hour to every delivery along the coast road since March.
+Bus services to Saltby were cut to two a day when the bridge first closed to heavy traffic last spring.
+Shops on the far bank of the Wenn report takings down by a third since the closures began.
+The Wennford Chamber of Commerce wants the council to choose the quickest repair, whatever it costs.
+"""
+
+
+def test_a_labelled_list_item_is_no_key_point() -> None:
+    from briefgen.compose.stories import labelled_item
+    from briefgen.ingest import source_from_text
+
+    assert labelled_item("Raise the harbour walls by 1.5 metres: about £150m, but it would not last.", True)
+    assert not labelled_item("Raise the harbour walls by 1.5 metres: about £150m, but it would not last.", False)
+    assert not labelled_item("The council said on Monday that it would decide after the recess: no sooner.", True)
+    corpus = Corpus([source_from_text(BRIDGE, "bridge.md", "markdown")])
+    ranking = ["Replace the deck", "The county council will choose", "Engineers at Wennford", "Hauliers in", "Bus services",
+               "Shops on the far bank", "The Wennford Chamber", "Strengthen the piers"]  # fmt: skip
+    summary = ranked(corpus, ranking)
+    brief = brief_of(corpus, 400, summary=summary)
+    points = [s.text for p in brief.parts if p.kind == PartKind.KEY_POINTS for s in p.sentences]
+    assert points and not any(p.startswith("Replace the deck") for p in points), points
+    assert any(s.text.startswith("Replace the deck") for s in brief.sentences()), "it is still in the brief"
