@@ -151,8 +151,16 @@ def test_a_labelled_list_item_is_no_key_point() -> None:
     assert not labelled_item("Raise the harbour walls by 1.5 metres: about £150m, but it would not last.", False)
     assert not labelled_item("The council said on Monday that it would decide after the recess: no sooner.", True)
     corpus = Corpus([source_from_text(BRIDGE, "bridge.md", "markdown")])
-    ranking = ["Replace the deck", "The county council will choose", "Engineers at Wennford", "Hauliers in", "Bus services",
-               "Shops on the far bank", "The Wennford Chamber", "Strengthen the piers"]  # fmt: skip
+    ranking = [
+        "Replace the deck",
+        "The county council will choose",
+        "Engineers at Wennford",
+        "Hauliers in",
+        "Bus services",
+        "Shops on the far bank",
+        "The Wennford Chamber",
+        "Strengthen the piers",
+    ]
     summary = ranked(corpus, ranking)
     brief = brief_of(corpus, 400, summary=summary)
     points = [s.text for p in brief.parts if p.kind == PartKind.KEY_POINTS for s in p.sentences]
