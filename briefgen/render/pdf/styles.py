@@ -8,6 +8,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from briefgen.render.pdf import url_breaks
 from briefgen.render.pdf.fonts import PdfFonts
 from briefgen.templates.style import (
     BASE_SIZE_RANGE_PT,
@@ -74,6 +75,8 @@ def build_styles(style: RenderStyle, fonts: PdfFonts) -> PdfStyles:
             "leading": size * spacing,
             "textColor": text,
             "splitLongWords": 1,
+            # reaches the word splitter: a URL too wide for the line breaks after / - . ? & = _ (url_breaks.py)
+            "embeddedHyphenation": int(url_breaks.install()),
             "allowWidows": 0,
             "allowOrphans": 0,
             "shaping": 1,  # only words in complex-script fonts are shaped (briefgen.render.pdf.shaping)

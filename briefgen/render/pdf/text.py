@@ -12,11 +12,12 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from briefgen.render.common import clean, split_urls
-from briefgen.render.pdf import shaping
+from briefgen.render.pdf import shaping, url_breaks
 from briefgen.render.pdf.font_fallback import font_runs
 from briefgen.render.pdf.fonts import RegisteredFamily
 
 shaping.install()
+url_breaks.install()
 
 _ATTR_ENTITIES = {'"': "&quot;", "'": "&apos;"}
 
@@ -41,8 +42,8 @@ def _wrap(text: str, face: str | None) -> str:
 def with_links(text: str, family: RegisteredFamily, fallbacks: tuple[RegisteredFamily, ...], link_colour: str) -> str:
     """Escaped markup for *text* whose http/https/mailto URLs are clickable links.
 
-    Long URLs wrap where the line ends (the paragraph style's ``splitLongWords``); no invisible characters are
-    added, so a copied URL stays exact."""
+    A URL too long for its line breaks only after ``/ - . ? & = _`` (:mod:`briefgen.render.pdf.url_breaks`); no
+    invisible characters are added, so a copied URL stays exact."""
     out: list[str] = []
     for run, url in split_urls(clean(text)):
         if url is None:
