@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import os
+from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,11 +27,19 @@ from briefgen.gui.workspace import Workspace
 from briefgen.model import Source
 
 TITLE_CHARS = 60
+"""A longer title is shortened in the list (the tooltip has the path)."""
+SEPARATOR = " — "
+"""Between a source's title and its file name, in the list and in the item's text."""
+NAME_SHARE = 0.5
+"""When the title and the file name do not both fit, the file name keeps at most this share of the row."""
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+"""The item's title (empty when the list shows the file name alone)."""
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+"""The item's file name."""
 MIN_ROWS = 5
 """Sources the list shows at the least, however low the window (the buttons stay below it)."""
 ROW_MARGINS = 4
 """What an item adds to a line of text (the styles' item margins are 1-2 px above and below)."""
-"""A longer title is shortened in the list (the tooltip has the path)."""
 SOURCE_FILTER = str(
     QT_TRANSLATE_NOOP(
         "SourcesPanel", "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)"
@@ -41,16 +54,101 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(supported_extensions())
 
 
-def titled_label(source: Source) -> str:
-    """``Title — file.txt``: the first article's title (as the brief cites it, edits included) with the file
-    name beside it; the file name alone when there is no title."""
+def label_parts(source: Source) -> tuple[str, str]:
+    """The title shown for *source* (the first article's, as the brief cites it, edits included; empty when
+    there is none or it is the file name) and its file name."""
     name = source_label(source.path)
     title = next((a.title.strip() for a in source.articles if a.title and a.title.strip()), "")
-    if not title or title == name:
-        return name
+    if title == name:
+        title = ""
     if len(title) > TITLE_CHARS:
         title = title[: TITLE_CHARS - 1].rstrip() + "…"
-    return f"{title} — {name}"
+    return title, name
+
+
+def titled_label(source: Source) -> str:
+    """``Title — file.txt``: the title with the file name beside it; the file name alone when there is no
+    title."""
+    title, name = label_parts(source)
+    return f"{title}{SEPARATOR}{name}" if title else name
+
+
+class ShownParts(NamedTuple):
+    """What a row of the list draws: the title, the separator and the file name, each as shortened to fit."""
+
+    title: str
+    separator: str
+    name: str
+
+    @property
+    def text(self) -> str:
+        return self.title + self.separator + self.name
+
+
+def fit_parts(metrics: QFontMetrics, title: str, name: str, width: int) -> ShownParts:
+    """*title* and *name* shortened apart to fit *width* pixels, so that each keeps its own "…" and the
+    separator between them stays in view: the title loses its end, the file name its middle (its extension
+    stays), and the file name keeps at most :data:`NAME_SHARE` of the row when both are long."""
+    name_width = metrics.horizontalAdvance(name)
+    if not title:
+        return ShownParts("", "", metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width))
+    title_width = metrics.horizontalAdvance(title)
+    room = width - metrics.horizontalAdvance(SEPARATOR)
+    if title_width + name_width <= room:
+        return ShownParts(title, SEPARATOR, name)
+    name_room = min(name_width, max(int(room * NAME_SHARE), room - title_width))
+    shown_title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room - name_room)
+    if len(shown_title) < 2:  # no room for even a letter of the title: the file name alone
+        return ShownParts("", "", metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, width))
+    return ShownParts(shown_title, SEPARATOR, metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, name_room))
+
+
+class SourceItemDelegate(QStyledItemDelegate):
+    """Draws a source's title and file name each shortened on its own, with the separator kept between them
+    (shortening the whole text in the middle ran the two together: "North Korea cris…3061ed.txt")."""
+
+    def _layout(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> tuple[QStyleOptionViewItem, QStyle, QRect]:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, opt.widget) + 1
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        return opt, style, rect.adjusted(margin, 0, -margin, 0)
+
+    def shown(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> ShownParts:
+        """What the row of *index* shows with *option* (its rectangle and font)."""
+        opt, _style, rect = self._layout(option, index)
+        title = str(index.data(TITLE_ROLE) or "")
+        name = str(index.data(NAME_ROLE) or opt.text)
+        return fit_parts(opt.fontMetrics, title, name, rect.width())
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if not index.data(NAME_ROLE):
+            super().paint(painter, option, index)
+            return
+        parts = self.shown(option, index)
+        opt, style, rect = self._layout(option, index)
+        opt.text = ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        enabled = bool(opt.state & QStyle.StateFlag.State_Enabled)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.save()
+        painter.setFont(opt.font)
+        x = rect.left()
+        for piece in parts:
+            if not piece:
+                continue
+            width = opt.fontMetrics.horizontalAdvance(piece)
+            box = QRect(x, rect.top(), min(width, rect.right() - x + 1), rect.height())
+            style.drawItemText(painter, box, int(align), opt.palette, enabled, piece, role)
+            x += width
+        painter.restore()
 
 
 class SourceList(QListWidget):
@@ -68,6 +166,8 @@ class SourceList(QListWidget):
         # a long title gives way in the middle, so the file name at the end of "Title — file.txt" stays in view
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.delegate = SourceItemDelegate(self)  # the title and the file name are each shortened on their own
+        self.setItemDelegate(self.delegate)
 
     def height_for_rows(self, rows: int) -> int:
         """The height that shows *rows* sources (a row is a line of text and the item's margins)."""
@@ -156,8 +256,11 @@ class SourcesPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         for src in self.workspace.state.effective_corpus().sources:
+            title, name = label_parts(src)
             item = QListWidgetItem(titled_label(src))
             item.setData(Qt.ItemDataRole.UserRole, src.id)
+            item.setData(TITLE_ROLE, title)
+            item.setData(NAME_ROLE, name)
             tip = src.path + ("\n" + "\n".join(src.warnings) if src.warnings else "")
             item.setToolTip(tip)
             self.list.addItem(item)
