@@ -47,6 +47,12 @@ FORMAT_LABELS = {
 }
 """What the Format box calls each :class:`OutputFormat` (in its order); translated where shown. A file's suffix is
 ``.`` and the format's value."""
+KIND_NAMES = {
+    OutputFormat.DOCX: str(QT_TRANSLATE_NOOP("ExportDialog", "Word files")),
+    OutputFormat.MARKDOWN: str(QT_TRANSLATE_NOOP("ExportDialog", "Markdown files")),
+}
+"""What a notice calls the files of a format that "Open when done" hands to another program; translated where
+shown."""
 MAX_STEM_CHARS = 80
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]+')
 _RESERVED = re.compile(r"(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?", re.IGNORECASE)
@@ -71,6 +77,8 @@ def safe_file_stem(title: str, fallback: str = "brief") -> str:
 class ExportDialog(QDialog):
     exported = Signal(str)
     failed = Signal(object)
+    openFailed = Signal(str)  # noqa: N815
+    """A notice for the user: the brief was saved, but "Open when done" found no program to open it."""
 
     def __init__(
         self,
@@ -245,9 +253,22 @@ class ExportDialog(QDialog):
             if self.output_format() == "pdf":
                 self.preview = PdfPreviewDialog(path, self.runner, self.parentWidget(), self.settings)
                 self.preview.show()
-            else:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+            elif not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+                self.openFailed.emit(self.open_failed_message(path))
         self.accept()
+
+    def open_failed_message(self, path: str) -> str:
+        """What to tell the user when no program opens the exported *path*: where it was saved, and why it did
+        not open."""
+        kind = KIND_NAMES.get(OutputFormat(self.output_format()))
+        where = Path(path)
+        if kind is None:
+            return self.tr("Saved {name} in {folder}, but no program here opens it.").format(
+                name=where.name, folder=where.parent
+            )
+        return self.tr("Saved {name} in {folder}, but no program here opens {kind}.").format(
+            name=where.name, folder=where.parent, kind=self.tr(kind)
+        )
 
     def _on_failed(self, exc: BaseException) -> None:
         self.job = None

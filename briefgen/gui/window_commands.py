@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 TEMPLATE_LENGTH_MESSAGE_MS = 8_000
 """How long the status bar says that a chosen template replaced the length."""
+OPEN_FAILED_MESSAGE_MS = 20_000
+"""How long the status bar says that no program opened an exported brief (time to note where it was saved)."""
 
 
 class CommandsWindow(PanedWindow):
@@ -119,6 +121,7 @@ class CommandsWindow(PanedWindow):
             parent=self,
         )
         dialog.exported.connect(lambda path: self._exported(dialog, path))
+        dialog.openFailed.connect(lambda message: self.statusBar().showMessage(message, OPEN_FAILED_MESSAGE_MS))
         self.export_dialog = dialog
         dialog.open()
 
