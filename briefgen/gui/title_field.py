@@ -1,9 +1,10 @@
 """The brief's Title field, above the preview: what the user types is the brief's title (undoable, saved in the
-project, used by the export); left empty, the brief takes the template's automatic title, which the field shows
-greyed as its placeholder."""
+project, used by the export); left empty, or holding only white space, the brief takes the template's automatic
+title, which the field shows greyed as its placeholder."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from briefgen.gui.shortcuts import WINDOW_UNDO
@@ -37,14 +38,29 @@ class TitleField(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.edit, 1)
         self.set_automatic("")
-        self.edit.textEdited.connect(workspace.set_title)  # typed: one undo step for a run of typing
+        self.edit.textEdited.connect(self._edited)
         workspace.titleChanged.connect(self.show_title)
         self.show_title(workspace.state.title)
 
+    def _edited(self, text: str) -> None:
+        """Typed: the brief's title (one undo step for a run of typing). Only white space is no title: the field
+        empties, so that its placeholder shows the automatic title the brief takes."""
+        if not text.strip():
+            if text:  # once the line edit has finished with the key (else it shows its clear button again)
+                QTimer.singleShot(0, self._clear_blank)
+            text = ""
+        self.workspace.set_title(text)
+
+    def _clear_blank(self) -> None:
+        if self.edit.text() and not self.edit.text().strip():
+            self.edit.clear()
+
     def show_title(self, title: str) -> None:
-        """Show the workspace's title (after undo, redo or opening a project); the cursor stays while typing."""
-        if title != self.edit.text():
-            self.edit.setText(title)
+        """Show the workspace's title (after undo, redo or opening a project); the cursor stays while typing. A
+        title of white space alone (from a project file) shows as the empty field with its placeholder."""
+        shown = title if title.strip() else ""
+        if shown != self.edit.text() and (shown or self.edit.text().strip()):  # blank already: _edited empties it
+            self.edit.setText(shown)
 
     def set_automatic(self, title: str) -> None:
         """The title the brief has when the field is empty."""

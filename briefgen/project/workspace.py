@@ -144,7 +144,7 @@ class WorkspaceState:
             algorithm=self.algorithm,
             output_format=self.output_format,
             exported=self.exported,
-            title=self.title,
+            title=self.title if self.title.strip() else "",  # white space alone is no title: the automatic one
         )
 
     def apply_project(self, project: Project, corpus: Corpus) -> None:
