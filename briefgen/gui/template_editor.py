@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from briefgen.gui.errors_dialog import show_error
 from briefgen.gui.screen_fit import fit_to_screen
 from briefgen.gui.template_form import TemplateForm
 from briefgen.gui.template_names import NAME_RULE_TEXT, NameDialog
+from briefgen.gui.template_sample import SampleArea
 from briefgen.gui.template_view import ERROR_ROLE, PATH_ROLE, TemplateView
 from briefgen.gui.wheel_guard import WheelGuard
 from briefgen.gui.workers import JobRunner
@@ -39,6 +42,17 @@ SAMPLE_DEBOUNCE_MS = 400
 EDITOR_SIZE = (1240, 660)
 """The editor's size when it opens: it fits a 1366 x 768 laptop screen, panel and title bar included (and is
 shrunk further to fit a smaller screen)."""
+FORM_WIDTH = 580
+"""The settings pane's width when the editor opens: the parts table shows all its columns, Heading readable."""
+FORM_SHARE = 0.63
+"""At most this share of the width beside the template list goes to the settings (a small screen), the rest to
+the sample."""
+SAMPLE_MIN_WIDTH = 150
+"""The sample's pane keeps at least this width when the editor opens or resizes."""
+LEFT_MIN_WIDTH = 150
+"""The template list's pane keeps at least this width when the editor opens or resizes."""
+SPLITTER_ALLOWANCE = 30
+"""The editor's margins and the splitter's handles, in pixels."""
 
 
 class TemplateEditor(TemplateView):
@@ -60,6 +74,8 @@ class TemplateEditor(TemplateView):
 
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Templates"))
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)  # a long name of the user's: whole in its tooltip
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form = TemplateForm(self)
         form_scroll = QScrollArea(self)
         form_scroll.setAccessibleName(self.tr("Template settings"))
@@ -73,11 +89,8 @@ class TemplateEditor(TemplateView):
         self.sample = QLabel(self.tr("Sample"), self)
         self.sample.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.sample.setAccessibleName(self.tr("Live sample of the template"))
-        sample_scroll = QScrollArea(self)
-        sample_scroll.setAccessibleName(self.tr("Sample brief in this template"))
-        sample_scroll.setWidget(self.sample)
-        sample_scroll.setWidgetResizable(True)
-        sample_scroll.setStyleSheet("background: #8A8F98;")
+        self.sample_area = SampleArea(self.sample, self)  # the pages scaled to fit its width
+        self.sample_area.setAccessibleName(self.tr("Sample brief in this template"))
 
         self.buttons: dict[str, QPushButton] = {}
         left = QWidget(self)
@@ -108,8 +121,15 @@ class TemplateEditor(TemplateView):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(middle)
-        splitter.addWidget(sample_scroll)
-        splitter.setSizes([250, 480, 480])
+        splitter.addWidget(self.sample_area)
+        splitter.setStretchFactor(1, 0)
+        splitter.setStretchFactor(2, 1)
+        self.splitter = splitter
+        self.left_pane = left
+        self.middle_pane = middle
+        self.panes_moved = False
+        """Whether the user dragged a splitter handle: the panes then keep their widths as the editor resizes."""
+        splitter.splitterMoved.connect(self._panes_moved)
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -120,6 +140,7 @@ class TemplateEditor(TemplateView):
         self.form.changed.connect(self._form_changed)
         self.list.currentItemChanged.connect(self._current_changed)
         self.reload_list(current)
+        self.fit_panes()
 
     # ---- prompts (tests replace these) ---------------------------------------------------------------------
     def ask_name(self, title: str, default: str) -> str | None:
@@ -271,6 +292,36 @@ class TemplateEditor(TemplateView):
         name = self.current_name()
         if name and self.error is None and self.broken is None:
             self.templateChosen.emit(name)
+
+    # ---- layout --------------------------------------------------------------------------------------------
+    def fit_panes(self) -> None:
+        """The list as wide as the built-in names, the form wide enough for the parts table's columns (Heading
+        keeps room), the sample the rest (its pages are scaled to fit it). On a small screen the form keeps the
+        width it needs first, then the sample its least, and the list gives way (its names shortened)."""
+        available = max(0, self.width() - SPLITTER_ALLOWANCE)
+        left_layout = self.left_pane.layout()
+        margins = left_layout.contentsMargins() if left_layout is not None else None
+        left = self.list_width_needed() + (margins.left() + margins.right() if margins is not None else 0)
+        form = min(FORM_WIDTH, max(round((available - left) * FORM_SHARE), self._form_needs()))
+        left = max(min(left, available - form - SAMPLE_MIN_WIDTH), LEFT_MIN_WIDTH)
+        form = max(0, min(form, available - left - SAMPLE_MIN_WIDTH))
+        self.splitter.setSizes([left, form, max(0, available - left - form)])
+
+    def _form_needs(self) -> int:
+        """The settings pane's width that shows the form without sideways scrolling."""
+        scroll = self.form_scroll
+        bar = scroll.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, scroll)
+        layout = self.middle_pane.layout()
+        margins = layout.contentsMargins().left() + layout.contentsMargins().right() if layout is not None else 0
+        return self.form.minimumSizeHint().width() + bar + 2 * scroll.frameWidth() + margins
+
+    def _panes_moved(self, _pos: int, _index: int) -> None:
+        self.panes_moved = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if not self.panes_moved:
+            self.fit_panes()
 
     def done(self, result: int) -> None:
         self.timer.stop()

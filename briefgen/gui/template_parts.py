@@ -42,7 +42,9 @@ class PartsTable(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, len(PART_COLUMNS), parent)
         self.setHorizontalHeaderLabels([_label(c) for c in PART_COLUMNS])
-        self.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.horizontalHeader()  # Heading takes the room the other columns' contents leave
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PART_COLUMNS.index("heading"), QHeaderView.ResizeMode.Stretch)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAccessibleName(self.tr("Parts of the brief"))
         self.itemChanged.connect(lambda _i: self.changed.emit())

@@ -8,13 +8,13 @@ import builtins
 import copy
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QStyle
 
 from briefgen.errors import InputError, TemplateError
 from briefgen.gui.template_form import TemplateForm
 from briefgen.gui.template_names import NAME_RULE_TEXT, TemplateNameValidator
-from briefgen.gui.template_sample import sample_pages, stack_pages
+from briefgen.gui.template_sample import SampleArea, sample_pages, stack_pages
 from briefgen.gui.wheel_guard import WheelGuard
 from briefgen.gui.workers import Job, JobRunner
 from briefgen.templates import store
@@ -28,6 +28,8 @@ PATH_ROLE = 257
 """List item data: where a user template is stored."""
 ERROR_ROLE = 258
 """List item data: why a stored template cannot be used, or ``None``."""
+LIST_SLACK = 4
+"""Pixels the template list keeps beyond its longest built-in name (some styles pad items a little more)."""
 
 
 class TemplateView(QDialog):
@@ -40,6 +42,7 @@ class TemplateView(QDialog):
     form: TemplateForm
     message: QLabel
     sample: QLabel
+    sample_area: SampleArea
     buttons: dict[str, QPushButton]
     wheel_guard: WheelGuard
     timer: QTimer
@@ -62,7 +65,8 @@ class TemplateView(QDialog):
             item.setData(NAME_ROLE, info.name)
             item.setData(PATH_ROLE, info.path)
             item.setData(ERROR_ROLE, info.error)
-            item.setToolTip(info.error or info.description)
+            # the whole name first: a long one is shortened in the list
+            item.setToolTip("\n".join(t for t in (label, info.error or info.description) if t))
             if info.error:
                 item.setForeground(Qt.GlobalColor.darkRed)
             self.list.addItem(item)
@@ -71,6 +75,24 @@ class TemplateView(QDialog):
         target = select if select in names else (names[0] if names else None)
         if target is not None:
             self.list.setCurrentRow(names.index(target))
+
+    def list_width_needed(self) -> int:
+        """The list's width that shows the built-in templates' names whole (a longer name of the user's, or any
+        name in a narrower list, is shortened at its end and whole in its tooltip), with room for a scroll bar
+        when the list grows long."""
+        builtin = [self.list.item(i).text() for i in range(self.list.count()) if self._is_builtin_row(i)]
+        metrics = self.list.fontMetrics()
+        style = self.list.style()
+        text = max((metrics.horizontalAdvance(t) for t in builtin), default=0)
+        item_margins = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.list) + 1)
+        scroll_bar = style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self.list)
+        return text + item_margins + scroll_bar + 2 * self.list.frameWidth() + LIST_SLACK
+
+    def _is_builtin_row(self, row: int) -> bool:
+        from briefgen.templates.builtins import is_builtin
+
+        item = self.list.item(row)
+        return not item.data(ERROR_ROLE) and is_builtin(str(item.data(NAME_ROLE)))
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is None:
@@ -181,12 +203,13 @@ class TemplateView(QDialog):
         if job is not self.sample_job or not images or self._gone():
             return
         self.sample_job = None
-        self.sample.setPixmap(QPixmap.fromImage(stack_pages(images)))
+        self.sample_area.show_image(stack_pages(images))
         self.sampleReady.emit()
 
     def _sample_failed(self, job: Job, exc: BaseException) -> None:
         if job is self.sample_job and not self._gone():
             self.sample_job = None
+            self.sample_area.show_image(None)
             self.sample.setText(self.tr("The sample could not be made: {error}").format(error=exc))
             self.sampleReady.emit()
 

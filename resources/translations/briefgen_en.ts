@@ -327,7 +327,7 @@
 <context>
     <name>CommandsWindow</name>
     <message>
-        <location filename="../../briefgen/gui/window_commands.py" line="+53"/>
+        <location filename="../../briefgen/gui/window_commands.py" line="+55"/>
         <source>The template could not be read</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,7 +362,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Exported to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -502,7 +502,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+5"/>
+        <source>Word files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Markdown files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <location line="+75"/>
         <source>Export brief</source>
         <translation type="unfinished"></translation>
@@ -614,7 +624,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+38"/>
+        <source>Saved {name} in {folder}, but no program here opens it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Saved {name} in {folder}, but no program here opens {kind}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Export failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,7 +713,7 @@
 <context>
     <name>LengthControls</name>
     <message>
-        <location filename="../../briefgen/gui/length_controls.py" line="+29"/>
+        <location filename="../../briefgen/gui/length_controls.py" line="+30"/>
         <source>sentences</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,7 +783,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Brief size</source>
         <translation type="unfinished"></translation>
     </message>
@@ -845,7 +865,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefgen/gui/main_window.py" line="+113"/>
+        <location filename="../../briefgen/gui/main_window.py" line="+114"/>
         <source>Reading sources…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,7 +1089,7 @@
 <context>
     <name>PartsTable</name>
     <message>
-        <location filename="../../briefgen/gui/template_parts.py" line="+47"/>
+        <location filename="../../briefgen/gui/template_parts.py" line="+49"/>
         <source>Parts of the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,7 +1455,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>This workspace</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1681,7 +1701,7 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../briefgen/gui/shortcuts.py" line="+133"/>
+        <location filename="../../briefgen/gui/shortcuts.py" line="+154"/>
         <source>{action} (in the {places})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1730,7 +1750,7 @@
 <context>
     <name>SourceList</name>
     <message>
-        <location filename="../../briefgen/gui/sources_panel.py" line="+67"/>
+        <location filename="../../briefgen/gui/sources_panel.py" line="+165"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1738,12 +1758,12 @@
 <context>
     <name>SourcesPanel</name>
     <message>
-        <location line="-36"/>
+        <location line="-121"/>
         <source>Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+171"/>
         <source>&amp;Add…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,12 +1794,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+75"/>
         <source>Add a folder of sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-74"/>
         <source>Remove the chosen source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,7 +1814,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>Add sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1807,14 +1827,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../briefgen/gui/template_editor.py" line="+50"/>
+        <location filename="../../briefgen/gui/template_editor.py" line="+64"/>
         <location line="+12"/>
-        <location line="+23"/>
+        <location line="+22"/>
         <source>Templates</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-17"/>
         <source>Template settings</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1859,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+8"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1884,7 +1904,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+46"/>
         <source>Delete template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2034,7 +2054,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Algorithm</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2052,7 +2072,7 @@
 <context>
     <name>TemplateView</name>
     <message>
-        <location filename="../../briefgen/gui/template_view.py" line="+58"/>
+        <location filename="../../briefgen/gui/template_view.py" line="+61"/>
         <source>{label} (built-in)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,7 +2082,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+70"/>
         <source>⚠ This template cannot be used: {reason}
 Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
@@ -2083,7 +2103,7 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The sample could not be made: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2091,7 +2111,7 @@ Delete it, or import a good copy.</source>
 <context>
     <name>TitleField</name>
     <message>
-        <location filename="../../briefgen/gui/title_field.py" line="+26"/>
+        <location filename="../../briefgen/gui/title_field.py" line="+29"/>
         <source>Brief title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2106,7 +2126,7 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+35"/>
         <source>Automatic: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2165,12 +2185,12 @@ Delete it, or import a good copy.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+65"/>
         <source>Change title</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../briefgen/gui/workspace.py" line="+134"/>
+        <location filename="../../briefgen/gui/workspace.py" line="+139"/>
         <source>Add source</source>
         <translation type="unfinished"></translation>
     </message>
