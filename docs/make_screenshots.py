@@ -75,8 +75,10 @@ def main() -> int:
     window.show_template_editor()
     editor = window.template_editor
     assert isinstance(editor, TemplateEditor)
+    editor.resize(1240, 660)  # its size on a 1366×768 screen (the offscreen screen is smaller)
     editor.refresh_sample()
     wait_for(editor.sampleReady)
+    settle()
     shot(editor, "template-editor.png")
     editor.close()
 
