@@ -12,10 +12,10 @@ Two separate questions, both answered from the sentence's own text:
     A sentence that opens with a reference to something said before it — a personal pronoun ("He said the
     air base…"), a demonstrative ("That prompted…", "These measures…"), a connective ("However, …", "But…",
     "Meanwhile…"), a connective in second place ("Washington, however, has…"), "also" among the first words
-    ("Many Republicans also oppose…"), a back-reference ("By then…",
-    "To do so…") — or that is the tail of a quotation ("And I think the league feels the same way.''") makes
-    sense only right after the source sentence before it. It is chosen only together with that sentence and
-    placed right after it; on its own it is never chosen.
+    ("Many Republicans also oppose…"), plural speakers saying "it" ("Supporters say it will…"), a back-reference
+    ("By then…", "To do so…") — or that is the tail of a quotation ("And I think the league feels the same
+    way.''") makes sense only right after the source sentence before it. It is chosen only together with that
+    sentence and placed right after it; on its own it is never chosen.
 
 The rules are deliberately general (word classes, not phrases of any one source) and err on the side of
 leaving a sentence out: a brief that drops a good sentence is still right, one that opens mid-thought is not.
@@ -178,6 +178,13 @@ _SECOND_PLACE = re.compile(
     re.IGNORECASE,
 )
 _EARLY_ALSO = re.compile(r"^(?:[^\W\d_][\w’'.-]*\s+){1,3}also\b", re.IGNORECASE)
+_PLURAL_SAY_IT = re.compile(
+    r"^(?:[^\W\d_][\w’'-]*\s+){0,2}[^\W\d_][\w’'-]*[^\Ws]s\s+(?:say|said|argue|argued|believe|believed|fear|"
+    r"feared|warn|warned|claim|claimed|insist|insisted|agree|agreed)\s+(?:that\s+)?it\b",
+    re.IGNORECASE,
+)
+"""A plural speaker saying "it" ("Supporters say it will protect 18,000 homes"): the "it" is not the speakers, so
+it is what the sentence before named."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
@@ -229,6 +236,9 @@ def leans_on_previous(text: str) -> bool:
         return True
     if _BACK_REFERENCE.match(body) or _EARLY_ALSO.match(body):
         return True
+    said_it = _PLURAL_SAY_IT.match(body)
+    if said_it is not None and not _EXPLETIVE_IT.match(body, said_it.end() - 2):
+        return True  # ("Analysts said it was too early to tell." is no reference)
     return bool(_SECOND_PLACE.match(body))
 
 

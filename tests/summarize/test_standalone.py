@@ -29,6 +29,8 @@ LEANING = [
     "You went out and you voted.",
     "Many Republicans also don’t support the policy.",
     "The council also approved a levy on new homes.",
+    "Supporters say it will protect 18,000 homes; critics say the bill will fall on households.",
+    "Local residents fear that it will flood again next winter.",
 ]
 
 STANDING = [
@@ -46,6 +48,9 @@ STANDING = [
     "Hereford council has not yet decided on the plan.",
     "Butlers and cooks were among the staff who lost their jobs.",
     "Thereafter prices fell sharply across the region.",
+    "The council says it will vote on the barrier in June.",
+    "Analysts said it was too early to tell whether prices would fall.",
+    "Critics say the bill will fall on households for a generation.",
 ]
 
 
