@@ -9,6 +9,8 @@ orders and lays them out. A new part type is one builder and one line in the tab
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,6 +24,7 @@ from briefgen.registry import Registry
 from briefgen.sentence_json import support
 from briefgen.summarize.api import Summary, SummarySentence
 from briefgen.summarize.key_figures import quantity_spans
+from briefgen.summarize.standalone import leans_on_previous
 from briefgen.templates.schema import GroupBy, PartSpec, PartType, Template
 
 LEFT_TO_FIT = "left out to fit the length"
@@ -228,11 +231,39 @@ def _executive_summary(context: PartContext, spec: PartSpec) -> None:
     for s in sorted(chosen, key=context.position):
         first.setdefault(story_of(s, copies), context.position(s))
     ordered = sorted(chosen, key=lambda s: (first[story_of(s, copies)], context.position(s)))
+    paragraphs: list[list[SummarySentence]] = []
+    for s in ordered:
+        if paragraphs and story_of(s, copies) == story_of(paragraphs[-1][0], copies):
+            paragraphs[-1].append(s)
+        else:
+            paragraphs.append([s])
+    paragraphs = [_opened_plainly(p) for p in paragraphs]
+    ordered = [s for p in paragraphs for s in p]
     part = _part(PartKind.EXECUTIVE_SUMMARY, spec.heading, ordered, spec.as_list)
-    starts = tuple(
-        i for i in range(1, len(ordered)) if story_of(ordered[i], copies) != story_of(ordered[i - 1], copies)
-    )
+    starts = tuple(itertools.accumulate(len(p) for p in paragraphs[:-1]))
     context.out.append(dataclasses.replace(part, paragraph_starts=starts))
+
+
+_ADDS_TO = re.compile(r"\b(?:also|too|as well|again|further)\b", re.IGNORECASE)
+"""Words by which a sentence adds to something said before it ("Mr Kim's ambitions are also an expression of…")."""
+
+
+def _opened_plainly(paragraph: list[SummarySentence]) -> list[SummarySentence]:
+    """*paragraph* opened by its first sentence that adds to nothing (:data:`_ADDS_TO`), when its first does and
+    another does not: that sentence moves to the front together with the sentences leaning on it; the others
+    keep their order."""
+    chains: list[list[SummarySentence]] = []
+    for s in paragraph:
+        if chains and leans_on_previous(s.text):
+            chains[-1].append(s)  # a follower stays right after the sentence it leans on
+        else:
+            chains.append([s])
+    if not _ADDS_TO.search(chains[0][0].text):
+        return paragraph
+    plain = next((k for k, chain in enumerate(chains) if not _ADDS_TO.search(chain[0].text)), None)
+    if plain is None:
+        return paragraph
+    return [s for chain in [chains[plain], *chains[:plain], *chains[plain + 1 :]] for s in chain]
 
 
 PART_BUILDERS.register(PartType.EXECUTIVE_SUMMARY, _executive_summary)

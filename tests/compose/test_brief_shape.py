@@ -166,3 +166,21 @@ def test_a_labelled_list_item_is_no_key_point() -> None:
     points = [s.text for p in brief.parts if p.kind == PartKind.KEY_POINTS for s in p.sentences]
     assert points and not any(p.startswith("Replace the deck") for p in points), points
     assert any(s.text.startswith("Replace the deck") for s in brief.sentences()), "it is still in the brief"
+
+
+def test_a_summary_paragraph_does_not_open_with_a_sentence_that_adds_to_another() -> None:
+    from briefgen.compose.parts import _opened_plainly
+
+    def sentences(*texts: str) -> list[SummarySentence]:
+        return [SummarySentence(f"s{k}", t, ()) for k, t in enumerate(texts)]
+
+    adds = "Mr Kim's testing ambitions are also an expression of identity politics."
+    plain = "Pyongyang is focused on continuing with its missile programme."
+    follower = "He said the tests would go on."  # leans on the sentence before it: moves with it
+    other = "The talks in Manila ended without a meeting."
+    moved = _opened_plainly(sentences(adds, plain, follower, other))
+    assert [s.text for s in moved] == [plain, follower, adds, other]
+    unchanged = sentences(plain, adds, other)
+    assert _opened_plainly(unchanged) == unchanged
+    all_add = sentences(adds, "Seoul has raised its defence spending as well.")
+    assert _opened_plainly(all_add) == all_add
