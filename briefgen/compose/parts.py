@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from briefgen.brief import BriefSentence, LeftOut, Part, PartKind
 from briefgen.compose.filling import Filled
 from briefgen.compose.sections import Group
-from briefgen.compose.stories import story_of
+from briefgen.compose.stories import story_of, story_order
 from briefgen.compose.units import Unit
 from briefgen.corpus import Corpus
 from briefgen.registry import Registry
@@ -220,17 +220,27 @@ PART_BUILDERS.register(PartType.KEY_POINTS, sentence_part(PartKind.KEY_POINTS, a
 
 
 def _executive_summary(context: PartContext, spec: PartSpec) -> None:
-    """The summary's sentences story by story (stories in the order they first come in the sources, each in
+    """The summary's sentences story by story (stories in the key points' order, the strongest first; each in
     reading order), a paragraph to each story unless the template asks for a list."""
     chosen = context.filled.parts.get(spec.type, [])
     if not chosen:
         context.left_out.append(LeftOut(spec.type, spec.heading, LEFT_TO_FIT))
         return
     copies = context.summary.article_copies
+    # stories in the key points' order, the strongest first (so title, first bullet and first paragraph agree)
+    ranking = sorted(
+        (s for s in context.summary.sentences if not s.pinned), key=lambda s: (s.rank, context.position(s))
+    )
+    place = {story: n for n, story in enumerate(story_order(ranking, lambda s: story_of(s, copies)))}
     first: dict[str, int] = {}
     for s in sorted(chosen, key=context.position):
         first.setdefault(story_of(s, copies), context.position(s))
-    ordered = sorted(chosen, key=lambda s: (first[story_of(s, copies)], context.position(s)))
+
+    def order(s: SummarySentence) -> tuple[int, int, int]:
+        story = story_of(s, copies)
+        return (place.get(story, len(place)), first[story], context.position(s))
+
+    ordered = sorted(chosen, key=order)
     paragraphs: list[list[SummarySentence]] = []
     for s in ordered:
         if paragraphs and story_of(s, copies) == story_of(paragraphs[-1][0], copies):

@@ -45,6 +45,19 @@ def test_the_executive_summary_has_a_paragraph_per_story() -> None:
     assert len(set(stories)) == 2, "both stories are in the summary"
     changes = [i for i in range(1, len(stories)) if stories[i] != stories[i - 1]]
     assert changes == [part.paragraph_starts[0]] and len(part.paragraph_starts) == 1, (stories, part.paragraph_starts)
+    points = next(p for p in brief.parts if p.kind == PartKind.KEY_POINTS)
+    assert stories[0] == points.sentences[0].citations[0].article, "the first paragraph is the first bullet's story"
+
+
+def test_the_summary_follows_the_key_points_order_not_the_sources_order() -> None:
+    corpus = corpus_of("harbour.md", "rail.md")
+    rail = ["The regional rail company", "Tickets for the first month", "The service was cut", "Local hotels expect"]
+    rail_first = [rail[0], RANKING[0], *rail[1:], *RANKING[1:15]]
+    brief = brief_of(corpus, 700, summary=ranked(corpus, rail_first))
+    part = next(p for p in brief.parts if p.kind == PartKind.EXECUTIVE_SUMMARY)
+    titles = [str(corpus.article_context(s.citations[0].article)[1].metadata.title) for s in part.sentences]
+    assert RAIL in titles and HARBOUR in titles, titles
+    assert titles[0] == RAIL, "the rail story ranks first, though the harbour file comes first"
 
 
 def _summary_sentences(summary: Summary, part: Part) -> list[SummarySentence]:
