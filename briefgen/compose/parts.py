@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from briefgen.brief import BriefSentence, LeftOut, Part, PartKind
 from briefgen.compose.filling import Filled
 from briefgen.compose.sections import Group
-from briefgen.compose.stories import story_of, story_order
+from briefgen.compose.stories import mentions_a_name, names_its_subject, story_of, story_order
 from briefgen.compose.units import Unit
 from briefgen.corpus import Corpus
 from briefgen.registry import Registry
@@ -259,21 +259,31 @@ _ADDS_TO = re.compile(r"\b(?:also|too|as well|again|further)\b", re.IGNORECASE)
 
 
 def _opened_plainly(paragraph: list[SummarySentence]) -> list[SummarySentence]:
-    """*paragraph* opened by its first sentence that adds to nothing (:data:`_ADDS_TO`), when its first does and
-    another does not: that sentence moves to the front together with the sentences leaning on it; the others
-    keep their order."""
+    """*paragraph* opened by a sentence a reader can start from: one that adds to nothing (:data:`_ADDS_TO`) and
+    names what it speaks of (:func:`~briefgen.compose.stories.names_its_subject`, and a name somewhere in it: not
+    "Construction is due to start in spring 2026."), else one that at least adds to nothing. The sentence moves to
+    the front together with the sentences leaning on it; the others keep their order; a paragraph already opened
+    so, or with no such sentence, is unchanged."""
     chains: list[list[SummarySentence]] = []
     for s in paragraph:
         if chains and leans_on_previous(s.text):
             chains[-1].append(s)  # a follower stays right after the sentence it leans on
         else:
             chains.append([s])
-    if not _ADDS_TO.search(chains[0][0].text):
-        return paragraph
-    plain = next((k for k, chain in enumerate(chains) if not _ADDS_TO.search(chain[0].text)), None)
-    if plain is None:
-        return paragraph
-    return [s for chain in [chains[plain], *chains[:plain], *chains[plain + 1 :]] for s in chain]
+
+    def plain(s: SummarySentence) -> bool:
+        return not _ADDS_TO.search(s.text)
+
+    def named(s: SummarySentence) -> bool:
+        return plain(s) and names_its_subject(s) and mentions_a_name(s.text)
+
+    for good in (named, plain):
+        if good(chains[0][0]):
+            return paragraph
+        found = next((k for k, chain in enumerate(chains) if good(chain[0])), None)
+        if found is not None:
+            return [s for chain in [chains[found], *chains[:found], *chains[found + 1 :]] for s in chain]
+    return paragraph
 
 
 PART_BUILDERS.register(PartType.EXECUTIVE_SUMMARY, _executive_summary)

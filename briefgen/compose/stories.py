@@ -62,16 +62,36 @@ def stands_alone(sentence: SummarySentence) -> bool:
     return not leans_on_previous(sentence.text) and not is_question(sentence.text)
 
 
+_CALENDAR = frozenset(
+    (
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december",
+    )
+)  # fmt: skip
+"""Capitalised words that name a day or a month, not what a sentence speaks of."""
+
+
+def mentions_a_name(text: str) -> bool:
+    """Whether a word after the first is capitalised (a name: "the River Wenn", "Mr Kim"), days and months
+    aside."""
+    for word in text.split()[1:]:
+        bare = word.strip("\"“”‘’'()[],.;:!?")
+        if bare[:1].isupper() and bare.lower() not in _CALENDAR:
+            return True
+    return False
+
+
 def names_its_subject(sentence: SummarySentence) -> bool:
     """False for a sentence that opens with a definite description and names nothing after it ("The town flooded
-    in 2014, 2019 and 2024."): read as a key point, out of its article, it does not say which town. A sentence
-    with a name anywhere after its first word ("The council in Eastmouth…"), opening with one, or opening with an
-    indefinite description ("An increasing number of firms…", which brings in what it speaks of) names its
-    subject."""
+    in 2014, 2019 and 2024.", "The vote, carried by 31 to 19 on Tuesday night, …"): read out of its article, it
+    does not say which town or which vote. A sentence with a name after its first word ("The council in
+    Eastmouth…"; a day or a month is no name), opening with one, or opening with an indefinite description ("An
+    increasing number of firms…", which brings in what it speaks of) names its subject."""
     words = sentence.text.split()
     if not words or words[0].strip("\"“‘'(").lower() != "the":
         return True
-    return any(w.lstrip("\"“‘'(")[:1].isupper() for w in words[1:])
+    return mentions_a_name(sentence.text)
 
 
 _LABEL = re.compile(r"^(?:[^:;.!?]|\.\d){1,80}?:\s")

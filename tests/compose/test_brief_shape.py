@@ -188,7 +188,7 @@ def test_a_summary_paragraph_does_not_open_with_a_sentence_that_adds_to_another(
         return [SummarySentence(f"s{k}", t, ()) for k, t in enumerate(texts)]
 
     adds = "Mr Kim's testing ambitions are also an expression of identity politics."
-    plain = "Pyongyang is focused on continuing with its missile programme."
+    plain = "Pyongyang is focused on continuing with its missile programme, officials in Seoul say."
     follower = "He said the tests would go on."  # leans on the sentence before it: moves with it
     other = "The talks in Manila ended without a meeting."
     moved = _opened_plainly(sentences(adds, plain, follower, other))
@@ -197,3 +197,9 @@ def test_a_summary_paragraph_does_not_open_with_a_sentence_that_adds_to_another(
     assert _opened_plainly(unchanged) == unchanged
     all_add = sentences(adds, "Seoul has raised its defence spending as well.")
     assert _opened_plainly(all_add) == all_add
+    # a sentence that names what it speaks of opens the paragraph rather than one that does not
+    unnamed = "Construction is due to start in spring 2026 and finish by 2031."
+    vote = "The vote, carried by 31 to 19 on Tuesday night, ends six years of argument."  # which vote?
+    named = "Eastmouth council has approved a tidal barrier across the River Wenn."
+    assert [s.text for s in _opened_plainly(sentences(unnamed, vote, named))] == [named, unnamed, vote]
+    assert _opened_plainly(sentences(unnamed, vote)) == sentences(unnamed, vote)  # none names it: unchanged
