@@ -261,7 +261,8 @@ class SourcesPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, src.id)
             item.setData(TITLE_ROLE, title)
             item.setData(NAME_ROLE, name)
-            tip = src.path + ("\n" + "\n".join(src.warnings) if src.warnings else "")
+            # the whole title and path, which a narrow list cuts short
+            tip = "\n".join([*([title] if title else []), src.path, *src.warnings])
             item.setToolTip(tip)
             self.list.addItem(item)
             if src.id == current:

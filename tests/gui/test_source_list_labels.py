@@ -69,3 +69,15 @@ def test_a_row_wide_enough_shows_the_whole_label(qtbot, window: MainWindow, seed
     shown, _width = shown_text(lst, lst.count() - 1)
     assert SEPARATOR not in shown and shown.endswith(".md") and ELLIPSIS in shown  # a file name alone: its middle
     assert lst.item(lst.count() - 1).data(Qt.ItemDataRole.UserRole)
+
+
+def test_the_tooltip_gives_the_whole_title_and_path(qtbot, window: MainWindow, seeds_dir: Path) -> None:
+    paths = sorted(seeds_dir.iterdir())
+    load(qtbot, window, paths)
+    lst = window.sources_panel.list
+    for row in range(lst.count()):
+        item = lst.item(row)
+        title = item.text().split(SEPARATOR)[0]
+        tip = item.toolTip().splitlines()
+        assert tip[0] == title, tip  # the list cuts the title short; the tooltip does not
+        assert any(line.endswith(p.name) for line in tip for p in paths), tip
