@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,8 +22,30 @@ from PySide6.QtWidgets import (
 )
 
 from briefgen.templates.schema import GroupBy, PartType
+from briefgen.templates.validate import COUNT_RANGES, UNCOUNTED
 
 PART_COLUMNS = ("type", "heading", "count", "as_list", "group_by")
+ALWAYS_LISTS = (PartType.KEY_POINTS, PartType.KEY_FIGURES, PartType.QUOTES, PartType.TIMELINE)
+"""Parts the brief always shows as a list, whatever ``as_list`` says."""
+ONLY_SECTIONS = str(QT_TRANSLATE_NOOP("PartsTable", "Only for source sections"))
+UNUSED_TIPS = {
+    "count": {
+        PartType.EXECUTIVE_SUMMARY: str(QT_TRANSLATE_NOOP("PartsTable", "The summary's length follows the Length")),
+        PartType.SOURCES: str(QT_TRANSLATE_NOOP("PartsTable", "The source list lists every source cited")),
+    },
+    "as_list": dict.fromkeys(ALWAYS_LISTS, str(QT_TRANSLATE_NOOP("PartsTable", "Always a list"))),
+}
+"""Why a part's field is greyed out, where the reason is not :data:`ONLY_SECTIONS`."""
+
+
+def applies(column: str, kind: str) -> bool:
+    """Whether the engine uses *column* of a part of type *kind* (``validate`` rejects ``count`` on the uncounted
+    parts and ``group_by`` off ``sections``; the others are always lists or never are)."""
+    if column == "count":
+        return kind not in UNCOUNTED
+    if column in ("as_list", "group_by"):
+        return kind == PartType.SECTIONS
+    return True
 
 
 def _values(enum: Any) -> list[str]:
@@ -91,11 +113,10 @@ class PartsTable(QTableWidget):
         type_combo.addItems(_values(PartType))
         type_combo.setCurrentText(str(part.get("type", "")))
         type_combo.setProperty("share", part.get("share"))  # no field of its own: kept as it was
-        type_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.setCellWidget(row, 0, type_combo)
         self.setItem(row, 1, QTableWidgetItem(str(part.get("heading", ""))))
         count = QSpinBox(self)
-        count.setRange(1, 50)
+        count.setRange(1, 50)  # the type's own range is set below
         count.setValue(int(part.get("count", 5)))
         count.valueChanged.connect(lambda _v: self.changed.emit())
         self.setCellWidget(row, 2, count)
@@ -115,6 +136,27 @@ class PartsTable(QTableWidget):
             (group, self.tr("Part {n} grouped by")),
         ):
             widget.setAccessibleName(name.format(n=row + 1))
+        fields = {"count": count, "as_list": as_list, "group_by": group}
+
+        def type_changed(_index: int = 0) -> None:
+            self._follow_type(PartType(type_combo.currentText()), fields)
+
+        type_changed()
+        type_combo.currentIndexChanged.connect(type_changed)
+        type_combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+
+    @staticmethod
+    def _follow_type(kind: PartType, fields: dict[str, QWidget]) -> None:
+        """Grey out the fields the engine ignores for a part of type *kind*, saying why in the tooltip; a count
+        keeps to the type's range."""
+        for column, widget in fields.items():
+            used = applies(column, kind)
+            widget.setEnabled(used)
+            why = UNUSED_TIPS.get(column, {}).get(kind, ONLY_SECTIONS)
+            widget.setToolTip("" if used else QCoreApplication.translate("PartsTable", why))
+        count = fields["count"]
+        if isinstance(count, QSpinBox):
+            count.setRange(*COUNT_RANGES.get(kind, (1, 20)))
 
     def _part_at(self, row: int) -> dict[str, Any]:
         type_combo = self.cellWidget(row, 0)

@@ -652,7 +652,7 @@
 <context>
     <name>FindBar</name>
     <message>
-        <location filename="../../briefgen/gui/find_bar.py" line="+15"/>
+        <location filename="../../briefgen/gui/find_bar.py" line="+23"/>
         <source>Find in the reading pane and the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,12 +677,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Close the find bar (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Find:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+60"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1089,7 +1094,27 @@
 <context>
     <name>PartsTable</name>
     <message>
-        <location filename="../../briefgen/gui/template_parts.py" line="+49"/>
+        <location filename="../../briefgen/gui/template_parts.py" line="+30"/>
+        <source>Only for source sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The summary&apos;s length follows the Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source list lists every source cited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Always a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Parts of the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,7 +1144,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+38"/>
         <source>Part {n} type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,12 +1819,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>Add a folder of sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-75"/>
         <source>Remove the chosen source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1814,7 +1839,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Add sources</source>
         <translation type="unfinished"></translation>
     </message>
