@@ -72,6 +72,14 @@ def _run(command: Sequence[str]) -> None:
         print(output)
 
 
+def _readable(path: Path) -> None:
+    """The usual permissions of a new file (0o666 less the umask): a temporary file is made readable by its owner
+    only."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod(0o666 & ~umask)
+
+
 def lupdate(ts: Path, language: str, *, keep_obsolete: bool = True, locations: str = "relative") -> None:
     """Write *ts* (new, or updated keeping its translations) with every wrapped text of the app. The file is
     replaced in one step, so a failed run leaves the old one."""
@@ -89,6 +97,7 @@ def lupdate(ts: Path, language: str, *, keep_obsolete: bool = True, locations: s
         if not keep_obsolete:
             command.append("-no-obsolete")
         _run(command)
+        _readable(temporary)
         os.replace(temporary, ts)
     finally:
         temporary.unlink(missing_ok=True)
@@ -102,6 +111,7 @@ def lrelease(ts: Path) -> Path:
     temporary = Path(name)
     try:
         _run([_tool("pyside6-lrelease"), str(ts), "-qm", str(temporary)])
+        _readable(temporary)
         os.replace(temporary, qm)
     finally:
         temporary.unlink(missing_ok=True)
