@@ -217,8 +217,15 @@ class TemplateForm(QWidget):
         kind.setCurrentText(current)
         value = QDoubleSpinBox(box)
         value.setRange(0.01, 5000)
-        value.setDecimals(2)
+
+        def show_decimals(_index: int = 0) -> None:
+            ratio = kind.currentText() == "ratio"
+            value.setDecimals(2 if ratio else 0)  # "700 words", not "700.00"
+            value.setMinimum(0.01 if ratio else 1)
+
+        show_decimals()
         value.setValue(float(summary.get(current, 5)))
+        kind.currentIndexChanged.connect(show_decimals)
         kind.currentIndexChanged.connect(lambda _i: self.changed.emit())
         value.valueChanged.connect(lambda _v: self.changed.emit())
         for w, path in ((algo, "summary.algorithm"), (kind, "summary.length_kind"), (value, "summary.length")):

@@ -48,8 +48,31 @@ def applies(column: str, kind: str) -> bool:
     return True
 
 
-def _values(enum: Any) -> list[str]:
-    return [str(m.value) for m in enum]
+PART_LABELS = {
+    PartType.KEY_POINTS: QT_TRANSLATE_NOOP("PartsTable", "Key points"),
+    PartType.EXECUTIVE_SUMMARY: QT_TRANSLATE_NOOP("PartsTable", "Executive summary"),
+    PartType.SECTIONS: QT_TRANSLATE_NOOP("PartsTable", "Source sections"),
+    PartType.KEY_FIGURES: QT_TRANSLATE_NOOP("PartsTable", "Key figures"),
+    PartType.QUOTES: QT_TRANSLATE_NOOP("PartsTable", "Quotations"),
+    PartType.KEYPHRASES: QT_TRANSLATE_NOOP("PartsTable", "Key phrases"),
+    PartType.DIFFERENCES: QT_TRANSLATE_NOOP("PartsTable", "Where the sources differ"),
+    PartType.TIMELINE: QT_TRANSLATE_NOOP("PartsTable", "Timeline"),
+    PartType.SOURCES: QT_TRANSLATE_NOOP("PartsTable", "Source list"),
+    GroupBy.SECTION: QT_TRANSLATE_NOOP("PartsTable", "Section"),
+    GroupBy.ARTICLE: QT_TRANSLATE_NOOP("PartsTable", "Article"),
+    GroupBy.HEADING: QT_TRANSLATE_NOOP("PartsTable", "Heading"),
+}
+"""What the Type and Group by lists show for each value (the template file keeps the value)."""
+
+
+def _fill(combo: QComboBox, enum: Any, value: object) -> None:
+    """*combo* listing *enum*'s members by their labels, each holding its value, with *value* chosen (the first
+    member when it is none of them)."""
+    for member in enum:
+        combo.addItem(
+            QCoreApplication.translate("PartsTable", str(PART_LABELS.get(member, member.value))), member.value
+        )
+    combo.setCurrentIndex(max(0, combo.findData(str(value))))
 
 
 def _label(key: str) -> str:
@@ -110,8 +133,7 @@ class PartsTable(QTableWidget):
         row = self.rowCount()
         self.insertRow(row)
         type_combo = QComboBox(self)
-        type_combo.addItems(_values(PartType))
-        type_combo.setCurrentText(str(part.get("type", "")))
+        _fill(type_combo, PartType, part.get("type", ""))
         type_combo.setProperty("share", part.get("share"))  # no field of its own: kept as it was
         self.setCellWidget(row, 0, type_combo)
         self.setItem(row, 1, QTableWidgetItem(str(part.get("heading", ""))))
@@ -125,8 +147,7 @@ class PartsTable(QTableWidget):
         as_list.toggled.connect(lambda _v: self.changed.emit())
         self.setCellWidget(row, 3, as_list)
         group = QComboBox(self)
-        group.addItems(_values(GroupBy))
-        group.setCurrentText(str(part.get("group_by", GroupBy.SECTION)))
+        _fill(group, GroupBy, part.get("group_by", GroupBy.SECTION))
         group.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.setCellWidget(row, 4, group)
         for widget, name in (
@@ -139,7 +160,7 @@ class PartsTable(QTableWidget):
         fields = {"count": count, "as_list": as_list, "group_by": group}
 
         def type_changed(_index: int = 0) -> None:
-            self._follow_type(PartType(type_combo.currentText()), fields)
+            self._follow_type(PartType(type_combo.currentData()), fields)
 
         type_changed()
         type_combo.currentIndexChanged.connect(type_changed)
@@ -166,12 +187,12 @@ class PartsTable(QTableWidget):
         assert isinstance(type_combo, QComboBox) and isinstance(count, QSpinBox)
         assert isinstance(as_list, QCheckBox) and isinstance(group, QComboBox)
         item = self.item(row, 1)
-        part: dict[str, Any] = {"type": type_combo.currentText(), "heading": item.text() if item else ""}
+        part: dict[str, Any] = {"type": str(type_combo.currentData()), "heading": item.text() if item else ""}
         if part["type"] not in (PartType.SOURCES, PartType.EXECUTIVE_SUMMARY):
             part["count"] = count.value()
             part["as_list"] = as_list.isChecked()
         if part["type"] == PartType.SECTIONS:
-            part["group_by"] = group.currentText()
+            part["group_by"] = str(group.currentData())
         share = type_combo.property("share")
         if share is not None:
             part["share"] = share

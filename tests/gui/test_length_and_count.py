@@ -226,3 +226,21 @@ def test_the_template_editor_keeps_a_length_in_pages_and_part_shares(qtbot) -> N
     for template in (one_page, shared):
         form.load(template_to_dict(template))
         assert template_from_dict(form.to_dict(), "test") == template
+
+
+def test_the_template_editor_shows_a_length_in_words_without_decimals(qtbot) -> None:
+    from PySide6.QtWidgets import QComboBox, QDoubleSpinBox
+
+    from briefgen.gui.template_form import TemplateForm
+    from briefgen.templates import store
+    from briefgen.templates.serialize import template_to_dict
+
+    form = TemplateForm()
+    qtbot.addWidget(form)
+    form.load(template_to_dict(store.get_template("policy-brief")))
+    length, kind = form.widget("summary.length"), form.widget("summary.length_kind")
+    assert isinstance(length, QDoubleSpinBox) and isinstance(kind, QComboBox)
+    assert kind.currentText() == "words" and length.text() == "700"  # was "700.00"
+    kind.setCurrentText("ratio")
+    length.setValue(0.25)
+    assert length.text() == "0.25"  # a share keeps its decimals

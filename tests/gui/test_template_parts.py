@@ -56,6 +56,23 @@ def _type(table: PartsTable, row: int) -> QComboBox:
     return combo
 
 
+def _choose(combo: QComboBox, value: str) -> None:
+    """Pick the entry holding *value* (the lists show labels, not the template's values)."""
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def test_the_lists_show_labels_and_the_template_keeps_its_values(make_table) -> None:
+    table = make_table(PARTS)
+    shown = [_type(table, row).currentText() for row in range(len(PARTS))]
+    assert shown == ["Key points", "Executive summary", "Source sections", "Key phrases", "Source list"]
+    group = _cell(table, 2, "group_by")
+    assert isinstance(group, QComboBox) and group.currentText() == "Article"
+    assert [p["type"] for p in table.parts()] == [p["type"] for p in PARTS]
+    assert table.parts()[2]["group_by"] == "article"
+
+
 def test_group_by_is_only_for_source_sections(make_table) -> None:
     table = make_table(PARTS)
     for row, part in enumerate(PARTS):
@@ -64,7 +81,7 @@ def test_group_by_is_only_for_source_sections(make_table) -> None:
         sections = part["type"] == PartType.SECTIONS
         assert group.isEnabled() == sections, part["type"]
         assert group.toolTip() == ("" if sections else "Only for source sections"), part["type"]
-    assert _cell(table, 2, "group_by").property("currentText") == "article"
+    assert _cell(table, 2, "group_by").property("currentData") == "article"
 
 
 def test_count_and_as_list_are_greyed_where_the_engine_ignores_them(make_table) -> None:
@@ -87,24 +104,24 @@ def test_the_fields_follow_a_change_of_type(make_table) -> None:
     table = make_table(PARTS)
     changes: list[bool] = []
     table.changed.connect(lambda: changes.append(True))
-    _type(table, 2).setCurrentText("quotes")  # sections -> quotes
+    _choose(_type(table, 2), "quotes")  # sections -> quotes
     group, as_list = _cell(table, 2, "group_by"), _cell(table, 2, "as_list")
     assert isinstance(as_list, QCheckBox)
     assert not group.isEnabled() and group.toolTip() == "Only for source sections"
     assert not as_list.isEnabled() and as_list.toolTip() == "Always a list"
     assert changes
-    _type(table, 0).setCurrentText("sections")  # key points -> sections
+    _choose(_type(table, 0), "sections")  # key points -> sections
     assert _cell(table, 0, "group_by").isEnabled() and _cell(table, 0, "group_by").toolTip() == ""
     assert _cell(table, 0, "as_list").isEnabled()
-    _type(table, 3).setCurrentText("sources")  # key phrases -> the source list (a second one: invalid, but shown)
+    _choose(_type(table, 3), "sources")  # key phrases -> the source list (a second one: invalid, but shown)
     assert not _cell(table, 3, "count").isEnabled()
-    _type(table, 1).setCurrentText("timeline")  # executive summary -> timeline
+    _choose(_type(table, 1), "timeline")  # executive summary -> timeline
     assert _cell(table, 1, "count").isEnabled() and _cell(table, 1, "count").toolTip() == ""
 
 
 def test_what_the_table_gives_back_is_a_valid_template(make_table) -> None:
     table = make_table(PARTS)
-    _type(table, 3).setCurrentText("key_figures")  # key phrases (25) -> key figures: the count keeps to 1..20
+    _choose(_type(table, 3), "key_figures")  # key phrases (25) -> key figures: the count keeps to 1..20
     count = _cell(table, 3, "count")
     assert isinstance(count, QSpinBox) and count.value() == 20
     data = template_to_dict(get_template("policy-brief"))
