@@ -297,7 +297,9 @@ class Filler:
     def choose_key_points(self, share: int, fits: _Fits) -> None:
         """The key points: each story's best sentence in turn, then the next best, within ``count`` and *share*;
         in a short brief of words none longer than :func:`~briefgen.compose.stories.bullet_cap` while one that
-        short is left to take its place."""
+        short is left to take its place. Past each story's first, the next best that does not fit ends the key
+        points: a sentence ranked far below is no key point for being short enough to fill the rest of the share
+        (the room goes to the other parts)."""
         spec = self.specs[PartType.KEY_POINTS]
         usable = [s for s in self.ranking if not s.pinned and not self.used.has(s) and stands_alone(s)]
         # a bullet is read out of its article: it names its subject and is no labelled item of a list
@@ -308,11 +310,17 @@ class Filler:
                 usable = [s for s in usable if self.size(s) <= cap]
         chosen = self.out.parts[PartType.KEY_POINTS]
         stories = story_order((s for s in self.ranking if not s.pinned), self.story)  # the strongest first
-        for s in story_first(usable, self.story, stories):
+        ordered = story_first(usable, self.story, stories)
+        firsts = len({self.story(s) for s in usable})
+        for n, s in enumerate(ordered):
             if len(chosen) >= spec.count:
                 break
-            if not self.used.has(s) and fits(0, self.size(s)):
+            if self.used.has(s):
+                continue
+            if fits(0, self.size(s)):
                 self.place(PartType.KEY_POINTS, s)
+            elif n >= firsts:
+                break
         # shown story by story (a story's second point may lean on its first), the strongest story first
         chosen.sort(key=lambda s: stories.index(self.story(s)))
 

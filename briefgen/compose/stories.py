@@ -136,8 +136,9 @@ THIN_LISTS = (PartType.KEY_FIGURES, PartType.QUOTES, PartType.TIMELINE)
 def merge_thin_sections(filler: Filler) -> None:
     """In a short brief whose executive summary holds sentences, move the sentence of every one-sentence
     section, and of a key figures, quotations or timeline part holding one sentence, into the summary: a heading
-    over a single sentence costs a short brief more than it gives. A part whose ``count`` is 1 asks for one
-    sentence and keeps it."""
+    over a single sentence costs a short brief more than it gives. Such a listed sentence that the ranking did not
+    choose (a side detail kept for its number) is dropped instead, its room left to ranked sentences. A part whose
+    ``count`` is 1 asks for one sentence and keeps it."""
     summary = PartType.EXECUTIVE_SUMMARY
     if not is_short(filler.limit) or not filler.out.parts.get(summary):
         return
@@ -148,11 +149,13 @@ def merge_thin_sections(filler: Filler) -> None:
     sections = PartType.SECTIONS
     moved = [(sections, group[0]) for group in filler.out.groups.values() if thin(sections, group)]
     moved += [(part, filler.out.parts[part][0]) for part in THIN_LISTS if thin(part, filler.out.parts.get(part, ()))]
+    ranked = {s.id for s in filler.ranking}
     for part, sentence in moved:
         if not sentence.pinned:
             filler.remove(part, sentence)
             filler.out.units.pop(part, None)
-            filler.place(summary, sentence)
+            if sentence.id in ranked:  # a lone key figure or quotation the ranking passed over is dropped: its
+                filler.place(summary, sentence)  # room goes to ranked sentences (top_up)
 
 
 def balance_stories(filler: Filler) -> None:

@@ -13,7 +13,7 @@ from briefgen.summarize.api import Budget, Summary, SummarySentence
 from briefgen.templates.schema import Template
 from briefgen.templates.validate import template_from_dict
 from tests.compose.test_length_properties import check_reading
-from tests.compose.test_short_briefs import DAY, HARBOUR, RAIL, RANKING, brief_of, corpus_of, ranked
+from tests.compose.test_short_briefs import DAY, HARBOUR, RAIL, RANKING, brief_of, corpus_of, find, ranked
 
 # the first sentence of each harbour section, then the rail story's first: one sentence from each section
 ONE_PER_SECTION = ["Saltby council wants", "Engineers told the council", "The storm of 2021", "The government grant"]
@@ -203,3 +203,16 @@ def test_a_summary_paragraph_does_not_open_with_a_sentence_that_adds_to_another(
     named = "Eastmouth council has approved a tidal barrier across the River Wenn."
     assert [s.text for s in _opened_plainly(sentences(unnamed, vote, named))] == [named, unnamed, vote]
     assert _opened_plainly(sentences(unnamed, vote)) == sentences(unnamed, vote)  # none names it: unchanged
+
+
+def test_a_lone_key_figure_the_ranking_passed_over_is_dropped_not_moved_into_the_summary() -> None:
+    import dataclasses
+
+    corpus = corpus_of("harbour.md", "rail.md")
+    figure = corpus.sentence(find(corpus, "Council tax would rise"))
+    lone = (SummarySentence(figure.sentence.id, figure.sentence.text, (figure.citation(),)),)
+    unranked = [s for s in RANKING if s != "Council tax would rise"]
+    summary = dataclasses.replace(ranked(corpus, unranked), key_figures=lone)
+    brief = brief_of(corpus, 150, summary=summary)
+    assert figure.sentence.text not in [s.text for s in brief.sentences()]
+    assert brief.word_count() >= 0.9 * 150

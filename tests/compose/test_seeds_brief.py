@@ -149,3 +149,14 @@ def test_the_seeds_250_word_brief_reads_like_one(seeds_dir: Path) -> None:
     summary = next(p for p in brief.parts if p.kind == PartKind.EXECUTIVE_SUMMARY)
     told = {story(s.citations[0].article) for s in summary.sentences}
     assert len(told) == 2 and "Trump Repealism Rolls Back Obama’s Cuba Reforms" in told
+    # the key points are among the best-ranked: not a short side remark that happened to fill the share
+    rank = {s.id: s.rank for s in result.summary.sentences}
+    worst = sorted(rank.values())[len(rank) // 2]
+    assert all(rank.get(s.id, len(rank)) <= worst for s in points), [(rank.get(s.id), s.text) for s in points]
+    # the Cuba story's paragraph says what happened, not a side detail kept for its number (30 agreements)
+    cuba = [
+        s.text
+        for s in summary.sentences
+        if story(s.citations[0].article) == "Trump Repealism Rolls Back Obama’s Cuba Reforms"
+    ]
+    assert cuba[0].startswith("On 16 June, US President Donald Trump announced"), cuba
